@@ -1,0 +1,49 @@
+# The two quick-start commands: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: run test lint typecheck pytest migrate seed bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+## Migrate the SQLite database (or DATABASE_URL), load demo content if empty, and serve.
+run: $(VENV)/.installed
+	$(BIN)/python -m app.cli serve
+
+migrate: $(VENV)/.installed
+	$(BIN)/python -m app.cli migrate
+
+seed: $(VENV)/.installed
+	$(BIN)/python -m app.cli seed
+
+## Lint, type-check, lint the Dockerfile, and run the tests (TEST_DATABASE_URL picks the database).
+test: $(VENV)/.installed-dev lint typecheck pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy app tests
+
+pytest: $(VENV)/.installed-dev
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) smart_meditation.db smart_meditation.db-wal smart_meditation.db-shm

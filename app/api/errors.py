@@ -1,0 +1,194 @@
+"""Every error leaves the API as RFC 9457 problem+json, with no stack trace in it."""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.core.errors import (
+    Conflict,
+    DomainError,
+    FieldError,
+    Forbidden,
+    Invalid,
+    NotFound,
+    RateLimited,
+    Unauthorized,
+)
+
+logger = logging.getLogger("app.errors")
+
+PROBLEM_JSON = "application/problem+json"
+
+STATUS_BY_ERROR: dict[type[DomainError], int] = {
+    NotFound: 404,
+    Unauthorized: 401,
+    Forbidden: 403,
+    Conflict: 409,
+    Invalid: 422,
+    RateLimited: 429,
+}
+
+# What each problem `type` means; served at /problems/{code} so the URI leads somewhere.
+PROBLEM_TYPES: dict[str, str] = {
+    "not-found": "The resource does not exist, is not published, or you may not see it.",
+    "unauthorized": "Sign in, or send a valid bearer token or API key.",
+    "forbidden": "You are signed in, but your role or scopes do not allow this.",
+    "conflict": "The request breaks a rule about the resource's current state; see detail.",
+    "invalid-request": "A parameter or field is invalid; `errors` names each one and why.",
+    "rate-limited": "Too many requests; retry after the number of seconds in Retry-After.",
+    "method-not-allowed": "The path exists but does not accept this HTTP method.",
+    "http-error": "The request could not be served; see detail.",
+    "internal-error": "An unexpected error on our side. It was logged; retrying may help.",
+    "service-unavailable": "A dependency (such as the database) is not ready; retry later.",
+}
+
+
+class ProblemFieldError(BaseModel):
+    location: str = Field(description="Where the input was: query, path, header or body.")
+    name: str = Field(description="The parameter or field, dotted for nested body fields.")
+    message: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    type: str = Field(examples=["/problems/not-found"])
+    title: str = Field(examples=["Not found"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["No published article has the slug 'sleep-hygine'."])
+    instance: str | None = Field(default=None, examples=["/v1/articles/sleep-hygine"])
+    code: str = Field(description="Stable machine-readable error code.", examples=["not-found"])
+    errors: list[ProblemFieldError] | None = None
+
+
+def problem_response(
+    *,
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    instance: str | None,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": f"/problems/{code}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        "code": code,
+    }
+    if errors:
+        body["errors"] = [
+            {"location": e.location, "name": e.name, "message": e.message} for e in errors
+        ]
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _field_errors(exc: RequestValidationError) -> list[FieldError]:
+    errors = []
+    for error in exc.errors():
+        location, *path = error.get("loc", ()) or ("request",)
+        name = ".".join(str(part) for part in path) or str(location)
+        message = str(error.get("msg", "is invalid"))
+        if error.get("type") == "extra_forbidden":
+            message = f"Unknown {location} parameter; check its spelling against the docs"
+        errors.append(FieldError(str(location), name, message))
+    return errors
+
+
+async def handle_domain_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DomainError)
+    status = next((code for cls, code in STATUS_BY_ERROR.items() if isinstance(exc, cls)), 400)
+    headers = None
+    if isinstance(exc, RateLimited):
+        headers = {"Retry-After": str(exc.retry_after_seconds)}
+    return problem_response(
+        status=status,
+        code=exc.code,
+        title=exc.title,
+        detail=exc.detail,
+        instance=request.url.path,
+        errors=exc.errors,
+        headers=headers,
+    )
+
+
+async def handle_validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = _field_errors(exc)
+    detail = "; ".join(f"{e.location} parameter '{e.name}': {e.message}" for e in errors)
+    if errors and errors[0].location == "body":
+        detail = "; ".join(f"field '{e.name}': {e.message}" for e in errors)
+    return problem_response(
+        status=422,
+        code=Invalid.code,
+        title=Invalid.title,
+        detail=detail or "The request is invalid.",
+        instance=request.url.path,
+        errors=errors,
+    )
+
+
+async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    codes = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized", 403: "forbidden"}
+    code = codes.get(status, "http-error")
+    detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(status).phrase
+    if status == 404 and detail == "Not Found":
+        detail = f"No route matches {request.method} {request.url.path}. See /docs."
+    return problem_response(
+        status=status,
+        code=code,
+        title=HTTPStatus(status).phrase,
+        detail=detail,
+        instance=request.url.path,
+        headers=getattr(exc, "headers", None),
+    )
+
+
+async def handle_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    logger.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(
+        status=500,
+        code="internal-error",
+        title="Internal Server Error",
+        detail="An unexpected error occurred. It has been logged; please try again later.",
+        instance=request.url.path,
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, handle_domain_error)
+    app.add_exception_handler(RequestValidationError, handle_validation_error)
+    app.add_exception_handler(StarletteHTTPException, handle_http_error)
+    app.add_exception_handler(Exception, handle_unexpected_error)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries documenting the problem+json errors a route can return."""
+    descriptions = {
+        401: "Not authenticated",
+        403: "Not allowed",
+        404: "Not found",
+        409: "Conflicts with the resource's state",
+        422: "Invalid parameter or body; `errors` names each one",
+        429: "Rate limited; see Retry-After",
+        503: "Not ready",
+    }
+    return {
+        status: {
+            "model": Problem,
+            "description": descriptions.get(status, HTTPStatus(status).phrase),
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

@@ -1,0 +1,14 @@
+"""The /v1 API: every domain's router, in one place."""
+
+from fastapi import APIRouter
+
+from app.articles.router import router as articles_router
+from app.collections.router import router as collections_router
+from app.taxonomy.router import router as taxonomy_router
+from app.tracks.router import router as tracks_router
+
+api_router = APIRouter()
+api_router.include_router(articles_router)
+api_router.include_router(tracks_router)
+api_router.include_router(collections_router)
+api_router.include_router(taxonomy_router)

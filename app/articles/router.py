@@ -1,0 +1,77 @@
+"""REST: published articles."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+from pydantic import AwareDatetime, Field
+
+from app.api.deps import SessionDep
+from app.api.errors import problem_responses
+from app.api.params import LOCALE_PATTERN, ListParams
+from app.articles import service
+from app.articles.models import ArticlePublic, ArticleSummary
+from app.core.db import utcnow
+from app.core.pagination import Page
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+
+class ArticleListParams(ListParams):
+    sort: Literal[
+        "-published_at", "published_at", "-updated_at", "updated_at", "title", "-title"
+    ] = Field("-published_at", description="Sort order; a leading `-` means descending.")
+    topic: str | None = Field(None, max_length=120, description="Topic slug.", examples=["sleep"])
+    author: str | None = Field(None, max_length=120, description="Author's person slug.")
+    locale: str | None = Field(None, pattern=LOCALE_PATTERN, examples=["en"])
+    medical: bool | None = Field(None, description="Only medical (true) or non-medical (false).")
+    updated_since: AwareDatetime | None = Field(
+        None,
+        description="Only articles updated at or after this time (ISO 8601 with offset).",
+        examples=["2026-11-01T00:00:00Z"],
+    )
+
+
+@router.get(
+    "",
+    summary="List published articles",
+    response_model=Page[ArticleSummary],
+    responses=problem_responses(422),
+)
+async def list_articles(
+    session: SessionDep, params: Annotated[ArticleListParams, Query()]
+) -> Page[ArticleSummary]:
+    """Published articles as summaries (no body), newest first by default.
+
+    Pages with `limit` and `cursor`; filter by topic, author, locale, medical and
+    `updated_since`. An unknown topic or author slug is a 422, not an empty list.
+    """
+    return await service.list_published_articles(
+        session=session,
+        filters=service.ArticleFilters(
+            topic=params.topic,
+            author=params.author,
+            locale=params.locale,
+            medical=params.medical,
+            updated_since=params.updated_since,
+        ),
+        sort=params.sort,
+        limit=params.limit,
+        cursor=params.cursor,
+        now=utcnow(),
+    )
+
+
+@router.get(
+    "/{slug}",
+    summary="Get a published article",
+    response_model=ArticlePublic,
+    responses=problem_responses(404, 422),
+)
+async def get_article(
+    session: SessionDep,
+    slug: Annotated[str, Path(max_length=120, examples=["lamotrigine-and-ketamine"])],
+) -> ArticlePublic:
+    """The whole article: Markdown and sanitized HTML body, clinical review (reviewer,
+    review dates and `status`, which is `overdue` once the review date has passed),
+    ordered citations, content warnings, licence and attribution."""
+    return await service.get_published_article(session=session, slug=slug, now=utcnow())

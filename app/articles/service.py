@@ -1,0 +1,217 @@
+"""Public reads of articles. Only published, live articles are ever returned here."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from app.articles.models import (
+    Article,
+    ArticlePublic,
+    ArticleSummary,
+    ArticleTopic,
+    Citation,
+    CitationPublic,
+    ClinicalReview,
+)
+from app.core.errors import NotFound
+from app.core.pagination import Page, SortKey, fetch_page
+from app.core.publishing import publicly_visible, review_status
+from app.taxonomy.models import Person, Topic
+from app.taxonomy.service import person_summary, require_filter_target, topics_by_owner
+
+ARTICLE_SORTS = {
+    sort.name: sort
+    for sort in (
+        SortKey("-published_at", Article.published_at, "datetime"),
+        SortKey("published_at", Article.published_at, "datetime"),
+        SortKey("-updated_at", Article.updated_at, "datetime"),
+        SortKey("updated_at", Article.updated_at, "datetime"),
+        SortKey("title", Article.title, "text"),
+        SortKey("-title", Article.title, "text"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ArticleFilters:
+    topic: str | None = None
+    author: str | None = None
+    locale: str | None = None
+    medical: bool | None = None
+    updated_since: datetime | None = None
+
+
+Author = aliased(Person, name="author")
+
+
+def _summary_select(now: datetime) -> Select[Any]:
+    """The columns a summary needs, and nothing more (no body)."""
+    return (
+        select(
+            Article.id,
+            Article.slug,
+            Article.locale,
+            Article.title,
+            Article.subtitle,
+            Article.summary,
+            Article.reading_time_minutes,
+            Article.hero_image_url,
+            Article.hero_image_alt,
+            Article.is_medical,
+            Article.content_warnings,
+            Article.next_review_due,
+            Article.published_at,
+            Article.updated_at,
+            Author.slug.label("author_slug"),
+            Author.name.label("author_name"),
+            Author.credentials.label("author_credentials"),
+        )
+        .outerjoin(Author, Author.id == Article.author_id)
+        .where(publicly_visible(Article, now))
+    )
+
+
+async def _summaries(session: AsyncSession, rows: list[Any], now: datetime) -> list[ArticleSummary]:
+    topics = await topics_by_owner(
+        session, ArticleTopic, ArticleTopic.article_id, (row.id for row in rows)
+    )
+    today = now.date()
+    return [
+        ArticleSummary(
+            id=row.id,
+            slug=row.slug,
+            locale=row.locale,
+            title=row.title,
+            subtitle=row.subtitle,
+            summary=row.summary,
+            reading_time_minutes=row.reading_time_minutes,
+            hero_image_url=row.hero_image_url,
+            hero_image_alt=row.hero_image_alt,
+            is_medical=row.is_medical,
+            content_warnings=row.content_warnings,
+            review_status=review_status(row.next_review_due, today),
+            author=person_summary(row.author_slug, row.author_name, row.author_credentials),
+            topics=topics.get(row.id, []),
+            published_at=row.published_at,
+            updated_at=row.updated_at,
+        )
+        for row in rows
+    ]
+
+
+async def list_published_articles(
+    *,
+    session: AsyncSession,
+    filters: ArticleFilters,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+    now: datetime,
+) -> Page[ArticleSummary]:
+    statement = _summary_select(now)
+    if filters.topic is not None:
+        statement = statement.where(
+            Article.id.in_(
+                select(ArticleTopic.article_id)
+                .join(Topic, Topic.id == ArticleTopic.topic_id)
+                .where(Topic.slug == filters.topic)
+            )
+        )
+    if filters.author is not None:
+        statement = statement.where(Author.slug == filters.author)
+    if filters.locale is not None:
+        statement = statement.where(Article.locale == filters.locale)
+    if filters.medical is not None:
+        statement = statement.where(Article.is_medical == filters.medical)
+    if filters.updated_since is not None:
+        statement = statement.where(Article.updated_at >= filters.updated_since)
+    rows, next_cursor = await fetch_page(
+        session,
+        statement,
+        sort=ARTICLE_SORTS[sort],
+        id_column=Article.id,
+        limit=limit,
+        cursor=cursor,
+    )
+    if not rows:
+        if filters.topic is not None:
+            await require_filter_target(session, Topic, filters.topic, "topic")
+        if filters.author is not None:
+            await require_filter_target(session, Person, filters.author, "author")
+    return Page[ArticleSummary](items=await _summaries(session, rows, now), next_cursor=next_cursor)
+
+
+async def published_article_summaries(
+    *, session: AsyncSession, ids: list[int], now: datetime
+) -> dict[int, ArticleSummary]:
+    """Summaries of the published articles among `ids` (for collections)."""
+    if not ids:
+        return {}
+    rows = (await session.execute(_summary_select(now).where(Article.id.in_(ids)))).all()
+    return {summary.id: summary for summary in await _summaries(session, list(rows), now)}
+
+
+async def get_published_article(
+    *, session: AsyncSession, slug: str, now: datetime
+) -> ArticlePublic:
+    article = await session.scalar(
+        select(Article).where(Article.slug == slug, publicly_visible(Article, now))
+    )
+    if article is None or article.id is None:
+        raise NotFound(f"No published article has the slug '{slug}'.")
+    people_ids = {pid for pid in (article.author_id, article.reviewer_id) if pid is not None}
+    people = {
+        person.id: person
+        for person in (await session.scalars(select(Person).where(Person.id.in_(people_ids))))
+    }
+    topics = await topics_by_owner(session, ArticleTopic, ArticleTopic.article_id, [article.id])
+    citations = (
+        await session.scalars(
+            select(Citation).where(Citation.article_id == article.id).order_by(Citation.position)
+        )
+    ).all()
+
+    def byline(person_id: int | None) -> Any:
+        person = people.get(person_id) if person_id is not None else None
+        return person_summary(
+            person.slug if person else None,
+            person.name if person else None,
+            person.credentials if person else None,
+        )
+
+    status = review_status(article.next_review_due, now.date())
+    return ArticlePublic(
+        id=article.id,
+        slug=article.slug,
+        locale=article.locale,
+        title=article.title,
+        subtitle=article.subtitle,
+        summary=article.summary,
+        reading_time_minutes=article.reading_time_minutes,
+        hero_image_url=article.hero_image_url,
+        hero_image_alt=article.hero_image_alt,
+        is_medical=article.is_medical,
+        content_warnings=article.content_warnings,
+        review_status=status,
+        author=byline(article.author_id),
+        topics=topics.get(article.id, []),
+        published_at=article.published_at,
+        updated_at=article.updated_at,
+        body_markdown=article.body_markdown,
+        body_html=article.body_html,
+        review=ClinicalReview(
+            reviewer=byline(article.reviewer_id),
+            reviewed_at=article.reviewed_at,
+            next_review_due=article.next_review_due,
+            status=status,
+        ),
+        citations=[CitationPublic.model_validate(citation) for citation in citations],
+        seo_title=article.seo_title,
+        seo_description=article.seo_description,
+        licence=article.licence,
+        attribution=article.attribution,
+    )

@@ -1,0 +1,67 @@
+"""REST: published collections (courses, series, playlists)."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+from pydantic import AwareDatetime, Field
+
+from app.api.deps import SessionDep
+from app.api.errors import problem_responses
+from app.api.params import LOCALE_PATTERN, ListParams
+from app.collections import service
+from app.collections.models import CollectionKind, CollectionPublic, CollectionSummary
+from app.core.db import utcnow
+from app.core.pagination import Page
+
+router = APIRouter(prefix="/collections", tags=["collections"])
+
+
+class CollectionListParams(ListParams):
+    sort: Literal[
+        "-published_at", "published_at", "-updated_at", "updated_at", "title", "-title"
+    ] = Field("-published_at", description="Sort order; a leading `-` means descending.")
+    topic: str | None = Field(None, max_length=120, description="Topic slug.", examples=["sleep"])
+    kind: CollectionKind | None = None
+    locale: str | None = Field(None, pattern=LOCALE_PATTERN, examples=["en"])
+    updated_since: AwareDatetime | None = Field(
+        None, description="Only collections updated at or after this time (ISO 8601 with offset)."
+    )
+
+
+@router.get(
+    "",
+    summary="List published collections",
+    response_model=Page[CollectionSummary],
+    responses=problem_responses(422),
+)
+async def list_collections(
+    session: SessionDep, params: Annotated[CollectionListParams, Query()]
+) -> Page[CollectionSummary]:
+    """Courses, series and playlists, with their item count and total duration."""
+    return await service.list_published_collections(
+        session=session,
+        filters=service.CollectionFilters(
+            topic=params.topic,
+            kind=params.kind,
+            locale=params.locale,
+            updated_since=params.updated_since,
+        ),
+        sort=params.sort,
+        limit=params.limit,
+        cursor=params.cursor,
+        now=utcnow(),
+    )
+
+
+@router.get(
+    "/{slug}",
+    summary="Get a published collection",
+    response_model=CollectionPublic,
+    responses=problem_responses(404, 422),
+)
+async def get_collection(
+    session: SessionDep,
+    slug: Annotated[str, Path(max_length=120, examples=["seven-days-of-calmer-sleep"])],
+) -> CollectionPublic:
+    """The collection's published tracks and articles, in order."""
+    return await service.get_published_collection(session=session, slug=slug, now=utcnow())

@@ -1,0 +1,58 @@
+"""Settings read from the environment (and an optional `.env` file).
+
+Defaults make `make run` work on a fresh machine; production refuses to start with them.
+"""
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET_KEY = "dev-only-secret-change-me-0123456789abcdef"  # noqa: S105 - refused in production
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = "sqlite+aiosqlite:///./smart_meditation.db"
+    redis_url: str | None = None
+    # Signs cursors today; tokens and sync cursors later.
+    secret_key: str = DEFAULT_SECRET_KEY
+    cors_origins: list[str] = Field(default_factory=list)
+    cors_allow_credentials: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8000
+    web_concurrency: int = 1
+    log_level: str = "info"
+    # Public content may be cached this long by clients and CDNs.
+    content_max_age_seconds: int = 60
+    content_stale_while_revalidate_seconds: int = 300
+    sql_echo: bool = False
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @model_validator(mode="after")
+    def refuse_unsafe_production(self) -> "Settings":
+        if not self.is_production:
+            return self
+        problems = []
+        if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:
+            problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
+        if "*" in self.cors_origins and self.cors_allow_credentials:
+            problems.append("CORS_ORIGINS='*' cannot be combined with CORS_ALLOW_CREDENTIALS")
+        if problems:
+            raise ValueError("refusing to start in production: " + "; ".join(problems))
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

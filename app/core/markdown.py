@@ -1,0 +1,34 @@
+"""Markdown to safe HTML, done once when content is saved, never per request."""
+
+import math
+import re
+
+import nh3
+from markdown_it import MarkdownIt
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+
+_ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr",
+    "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",
+    "tr", "ul", "img",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "th": {"align"}}
+_WORD = re.compile(r"\w+")
+WORDS_PER_MINUTE = 200
+
+
+def render_markdown(body: str) -> str:
+    """Render Markdown and keep only harmless HTML: no scripts, handlers or `javascript:`."""
+    raw = _markdown.render(body)
+    return nh3.clean(
+        raw,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def reading_time_minutes(body: str) -> int:
+    return max(1, math.ceil(len(_WORD.findall(body)) / WORDS_PER_MINUTE))

@@ -1,0 +1,139 @@
+"""Keyset pagination with opaque, tamper-evident cursors.
+
+A cursor names the sort it belongs to and the (sort value, id) of the last item served, so
+the next page is a seek on an index, never an OFFSET, and stays correct while rows are added.
+"""
+
+import base64
+import binascii
+import hashlib
+import hmac
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, Literal, TypeVar
+
+import orjson
+from pydantic import BaseModel, Field
+from sqlalchemy import Row, Select, bindparam, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.config import get_settings
+from app.core.errors import FieldError, Invalid
+
+ItemT = TypeVar("ItemT")
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+SortKind = Literal["datetime", "text", "int"]
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """One entry of a list's sort allow-list: `-published_at` sorts newest first."""
+
+    name: str
+    column: Any
+    kind: SortKind
+
+    @property
+    def descending(self) -> bool:
+        return self.name.startswith("-")
+
+
+def _signature(secret: str, payload: bytes) -> str:
+    digest = hmac.new(secret.encode(), payload, hashlib.sha256).digest()[:12]
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def _b64decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def encode_cursor(secret: str, sort: SortKey, value: Any, row_id: int) -> str:
+    if isinstance(value, datetime):
+        value = value.isoformat()
+    payload = orjson.dumps([sort.name, value, row_id])
+    body = base64.urlsafe_b64encode(payload).decode().rstrip("=")
+    return f"{body}.{_signature(secret, payload)}"
+
+
+def _bad_cursor(message: str) -> Invalid:
+    return Invalid(
+        f"The cursor is not valid: {message}. Use a next_cursor from a previous page "
+        "of the same list with the same sort, or omit it to start at the first page.",
+        errors=[FieldError("query", "cursor", message)],
+    )
+
+
+def decode_cursor(secret: str, sort: SortKey, cursor: str) -> tuple[Any, int]:
+    try:
+        body, signature = cursor.split(".", 1)
+        payload = _b64decode(body)
+    except (ValueError, binascii.Error):
+        raise _bad_cursor("it is malformed") from None
+    if not hmac.compare_digest(signature, _signature(secret, payload)):
+        raise _bad_cursor("it was not issued by this API or has been altered")
+    sort_name, value, row_id = orjson.loads(payload)
+    if sort_name != sort.name:
+        raise _bad_cursor(f"it belongs to sort={sort_name}, not sort={sort.name}")
+    if sort.kind == "datetime":
+        value = datetime.fromisoformat(value)
+    return value, int(row_id)
+
+
+def apply_keyset(
+    statement: Select[Any], *, sort: SortKey, id_column: Any, after: tuple[Any, int] | None
+) -> Select[Any]:
+    """Order by (sort column, id) and seek past `after`; ties on the sort value break by id."""
+    if sort.descending:
+        statement = statement.order_by(sort.column.desc(), id_column.desc())
+    else:
+        statement = statement.order_by(sort.column.asc(), id_column.asc())
+    if after is None:
+        return statement
+    value, row_id = after
+    # Bind with the column's type, so UTC datetimes are stored-format on SQLite.
+    value = bindparam(None, value, type_=sort.column.type)
+    # A row-value comparison is one index range scan on SQLite and PostgreSQL alike.
+    position = tuple_(sort.column, id_column)
+    if sort.descending:
+        return statement.where(position < tuple_(value, row_id))
+    return statement.where(position > tuple_(value, row_id))
+
+
+class Page(BaseModel, Generic[ItemT]):
+    """One page of a list. `Page[ArticleSummary]` is named `ArticleSummaryPage` in OpenAPI."""
+
+    items: list[ItemT]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` to get the next page; null on the last page."
+    )
+
+    @classmethod
+    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
+        return f"{params[0].__name__}Page"
+
+
+async def fetch_page(
+    session: AsyncSession,
+    statement: Select[Any],
+    *,
+    sort: SortKey,
+    id_column: Any,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Row[Any]], str | None]:
+    """Run a keyset-paginated select: one page of rows and the cursor to the next one.
+
+    The statement must select `sort.column` and `id_column`.
+    """
+    secret = get_settings().secret_key
+    after = decode_cursor(secret, sort, cursor) if cursor else None
+    statement = apply_keyset(statement, sort=sort, id_column=id_column, after=after)
+    rows = list((await session.execute(statement.limit(limit + 1))).all())
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    last = rows[-1]._mapping
+    return rows, encode_cursor(secret, sort, last[sort.column], last[id_column])

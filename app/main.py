@@ -1,0 +1,105 @@
+"""The application: routers at /v1, error handlers, docs, and the database lifecycle."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+
+from app.api.errors import install_error_handlers
+from app.api.router import api_router
+from app.api.system import router as system_router
+from app.core.config import Settings, get_settings
+from app.core.db import create_engine, create_sessionmaker
+
+DESCRIPTION = """
+Clinically reviewed **articles**, guided **meditation tracks** and **collections** for the
+Smart Meditation app and its partners.
+
+* Lists page with `limit` and an opaque `cursor`: pass each page's `next_cursor` to get the
+  next one. Filters are plain query parameters; unknown parameters are rejected.
+* Every error is [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457) `application/problem+json`
+  with a stable `code`, and `errors` naming each invalid parameter.
+* Medical articles carry their clinical review: reviewer, review date, next review due, and a
+  `review_status` that reads `overdue` once that date has passed.
+"""
+
+TAGS = [
+    {"name": "articles", "description": "Psychoeducation and medication articles."},
+    {"name": "tracks", "description": "Guided meditations, sleep stories, breathing exercises."},
+    {"name": "collections", "description": "Courses, series and playlists."},
+    {"name": "topics and people", "description": "Topics, authors, reviewers and narrators."},
+    {"name": "system", "description": "Health checks and error documentation."},
+]
+
+
+def operation_id(route: APIRoute) -> str:
+    # Stable, readable ids ("list_articles") so generated clients get good method names.
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url, echo=settings.sql_echo)
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        yield
+        await engine.dispose()
+
+    app = FastAPI(
+        title="Smart Meditation content API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=settings.cors_allow_credentials,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-API-Key"],
+            expose_headers=["ETag", "Retry-After", "Location"],
+        )
+    app.include_router(system_router)
+    app.include_router(api_router, prefix="/v1")
+    _document_problem_schema(app)
+    logging.getLogger("app").setLevel(settings.log_level.upper())
+    return app
+
+
+def _document_problem_schema(app: FastAPI) -> None:
+    """Document every 422 as problem+json instead of FastAPI's default validation body."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = original()
+        # `Problem` itself is registered by the routes' documented responses.
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            components.pop(name, None)
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                response = operation.get("responses", {}).get("422")
+                if response is not None:
+                    response["content"] = {
+                        "application/problem+json": {
+                            "schema": {"$ref": "#/components/schemas/Problem"}
+                        }
+                    }
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

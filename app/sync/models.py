@@ -1,0 +1,40 @@
+"""The content version: one row per change to public content, in order."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, Column, Index, Integer, String
+from sqlmodel import Field, SQLModel
+
+from app.core.db import UTCDateTime, utcnow
+
+
+class ContentChangeAction(StrEnum):
+    upsert = "upsert"
+    delete = "delete"
+
+
+class ContentChange(SQLModel, table=True):
+    """Every create, update, unpublish or delete of content appends one row.
+
+    `version` is monotonic: it is the catalogue's version for ETags, caches and delta sync,
+    and a delete leaves a row behind as the tombstone.
+    """
+
+    __tablename__ = "content_change"
+    __table_args__ = (Index("ix_content_change_entity", "entity_type", "entity_id"),)
+
+    version: int | None = Field(
+        default=None,
+        # BIGINT on PostgreSQL; SQLite needs INTEGER PRIMARY KEY for its rowid alias.
+        sa_column=Column(
+            BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
+        ),
+    )
+    entity_type: str = Field(max_length=30)
+    entity_id: int
+    slug: str = Field(max_length=120)
+    action: ContentChangeAction = Field(sa_type=String(10))
+    # When the change becomes visible: a scheduled publication is visible at its time.
+    visible_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -1,0 +1,132 @@
+"""REST: published meditation tracks."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import PlainTextResponse
+from pydantic import AwareDatetime, Field, model_validator
+
+from app.api.deps import SessionDep
+from app.api.errors import problem_responses
+from app.api.params import LOCALE_PATTERN, ListParams
+from app.core.db import utcnow
+from app.core.pagination import Page
+from app.tracks import service
+from app.tracks.models import TrackKind, TrackLevel, TrackPublic, TrackSummary
+
+router = APIRouter(prefix="/tracks", tags=["tracks"])
+
+# Until members can sign in, every caller is anonymous and never entitled to premium audio.
+ANONYMOUS_PREMIUM_ENTITLEMENT = False
+
+
+class TrackListParams(ListParams):
+    sort: Literal[
+        "-published_at", "published_at", "-updated_at", "updated_at", "title", "-title"
+    ] = Field("-published_at", description="Sort order; a leading `-` means descending.")
+    topic: str | None = Field(None, max_length=120, description="Topic slug.", examples=["sleep"])
+    narrator: str | None = Field(None, max_length=120, description="Narrator's person slug.")
+    kind: TrackKind | None = None
+    level: TrackLevel | None = None
+    locale: str | None = Field(None, pattern=LOCALE_PATTERN, examples=["en"])
+    premium: bool | None = Field(None, description="Only premium (true) or free (false) tracks.")
+    min_duration: int | None = Field(
+        None, ge=0, le=86_400, description="Seconds: a variant at least this long exists."
+    )
+    max_duration: int | None = Field(
+        None,
+        ge=0,
+        le=86_400,
+        description="Seconds: a variant at most this long exists.",
+        examples=[600],
+    )
+    updated_since: AwareDatetime | None = Field(
+        None, description="Only tracks updated at or after this time (ISO 8601 with offset)."
+    )
+
+    @model_validator(mode="after")
+    def duration_range_is_ordered(self) -> "TrackListParams":
+        if (
+            self.min_duration is not None
+            and self.max_duration is not None
+            and self.min_duration > self.max_duration
+        ):
+            raise ValueError("min_duration must not be greater than max_duration")
+        return self
+
+
+@router.get(
+    "",
+    summary="List published tracks",
+    response_model=Page[TrackSummary],
+    responses=problem_responses(422),
+)
+async def list_tracks(
+    session: SessionDep, params: Annotated[TrackListParams, Query()]
+) -> Page[TrackSummary]:
+    """Published tracks as summaries with the lengths on offer, newest first by default.
+
+    Filter by topic, narrator, kind, level, locale, premium, a duration range (a track
+    matches when one of its variants fits) and `updated_since`.
+    """
+    return await service.list_published_tracks(
+        session=session,
+        filters=service.TrackFilters(
+            topic=params.topic,
+            narrator=params.narrator,
+            kind=params.kind,
+            level=params.level,
+            locale=params.locale,
+            premium=params.premium,
+            min_duration=params.min_duration,
+            max_duration=params.max_duration,
+            updated_since=params.updated_since,
+        ),
+        sort=params.sort,
+        limit=params.limit,
+        cursor=params.cursor,
+        now=utcnow(),
+    )
+
+
+TrackSlug = Annotated[str, Path(max_length=120, examples=["body-scan-for-sleep"])]
+
+
+@router.get(
+    "/{slug}",
+    summary="Get a published track",
+    response_model=TrackPublic,
+    responses=problem_responses(404, 422),
+)
+async def get_track(session: SessionDep, slug: TrackSlug) -> TrackPublic:
+    """The track with every variant (narrator x length). For premium tracks `audio_url` is
+    null unless the caller has a premium membership."""
+    return await service.get_published_track(
+        session=session,
+        slug=slug,
+        now=utcnow(),
+        premium_entitled=ANONYMOUS_PREMIUM_ENTITLEMENT,
+    )
+
+
+@router.get(
+    "/{slug}/variants/{variant_id}/transcript",
+    summary="Get a variant's transcript (WebVTT)",
+    response_class=PlainTextResponse,
+    responses={
+        200: {"content": {"text/vtt": {}}, "description": "The WebVTT transcript."},
+        **problem_responses(403, 404, 422),
+    },
+)
+async def get_transcript(
+    session: SessionDep, slug: TrackSlug, variant_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
+) -> PlainTextResponse:
+    """The recording's words as WebVTT captions, for subtitles and screen readers."""
+    transcript = await service.get_published_transcript(
+        session=session,
+        slug=slug,
+        variant_id=variant_id,
+        now=utcnow(),
+        premium_entitled=ANONYMOUS_PREMIUM_ENTITLEMENT,
+    )
+    return PlainTextResponse(transcript, media_type="text/vtt")

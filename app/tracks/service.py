@@ -1,0 +1,246 @@
+"""Public reads of tracks. Premium audio is withheld unless the caller is entitled."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from app.core.errors import Forbidden, NotFound
+from app.core.pagination import Page, SortKey, fetch_page
+from app.core.publishing import publicly_visible
+from app.taxonomy.models import Person, Topic
+from app.taxonomy.service import person_summary, require_filter_target, topics_by_owner
+from app.tracks.models import (
+    Track,
+    TrackKind,
+    TrackLevel,
+    TrackPublic,
+    TrackSummary,
+    TrackTopic,
+    TrackVariant,
+    TrackVariantPublic,
+)
+
+TRACK_SORTS = {
+    sort.name: sort
+    for sort in (
+        SortKey("-published_at", Track.published_at, "datetime"),
+        SortKey("published_at", Track.published_at, "datetime"),
+        SortKey("-updated_at", Track.updated_at, "datetime"),
+        SortKey("updated_at", Track.updated_at, "datetime"),
+        SortKey("title", Track.title, "text"),
+        SortKey("-title", Track.title, "text"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class TrackFilters:
+    topic: str | None = None
+    narrator: str | None = None
+    kind: TrackKind | None = None
+    level: TrackLevel | None = None
+    locale: str | None = None
+    premium: bool | None = None
+    min_duration: int | None = None
+    max_duration: int | None = None
+    updated_since: datetime | None = None
+
+
+Narrator = aliased(Person, name="narrator")
+
+
+def _summary_select(now: datetime) -> Select[Any]:
+    return (
+        select(
+            Track.id,
+            Track.slug,
+            Track.locale,
+            Track.title,
+            Track.description,
+            Track.kind,
+            Track.level,
+            Track.is_premium,
+            Track.cover_image_url,
+            Track.cover_image_alt,
+            Track.content_warnings,
+            Track.published_at,
+            Track.updated_at,
+            Narrator.slug.label("narrator_slug"),
+            Narrator.name.label("narrator_name"),
+            Narrator.credentials.label("narrator_credentials"),
+        )
+        .outerjoin(Narrator, Narrator.id == Track.narrator_id)
+        .where(publicly_visible(Track, now))
+    )
+
+
+async def _durations_by_track(session: AsyncSession, track_ids: list[int]) -> dict[int, list[int]]:
+    if not track_ids:
+        return {}
+    statement = (
+        select(TrackVariant.track_id, TrackVariant.duration_seconds)
+        .where(TrackVariant.track_id.in_(track_ids))
+        .order_by(TrackVariant.track_id, TrackVariant.duration_seconds)
+    )
+    durations: dict[int, list[int]] = defaultdict(list)
+    for track_id, seconds in (await session.execute(statement)).all():
+        if seconds not in durations[track_id]:
+            durations[track_id].append(seconds)
+    return durations
+
+
+def _summary_fields(row: Any, topics: dict[int, Any], durations: dict[int, list[int]]) -> Any:
+    return {
+        "id": row.id,
+        "slug": row.slug,
+        "locale": row.locale,
+        "title": row.title,
+        "description": row.description,
+        "kind": row.kind,
+        "level": row.level,
+        "is_premium": row.is_premium,
+        "cover_image_url": row.cover_image_url,
+        "cover_image_alt": row.cover_image_alt,
+        "content_warnings": row.content_warnings,
+        "narrator": person_summary(row.narrator_slug, row.narrator_name, row.narrator_credentials),
+        "topics": topics.get(row.id, []),
+        "durations_seconds": durations.get(row.id, []),
+        "published_at": row.published_at,
+        "updated_at": row.updated_at,
+    }
+
+
+async def _summaries(session: AsyncSession, rows: list[Any]) -> list[TrackSummary]:
+    ids = [row.id for row in rows]
+    topics = await topics_by_owner(session, TrackTopic, TrackTopic.track_id, ids)
+    durations = await _durations_by_track(session, ids)
+    return [TrackSummary(**_summary_fields(row, topics, durations)) for row in rows]
+
+
+async def list_published_tracks(
+    *,
+    session: AsyncSession,
+    filters: TrackFilters,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+    now: datetime,
+) -> Page[TrackSummary]:
+    statement = _summary_select(now)
+    if filters.topic is not None:
+        statement = statement.where(
+            Track.id.in_(
+                select(TrackTopic.track_id)
+                .join(Topic, Topic.id == TrackTopic.topic_id)
+                .where(Topic.slug == filters.topic)
+            )
+        )
+    if filters.narrator is not None:
+        statement = statement.where(Narrator.slug == filters.narrator)
+    if filters.kind is not None:
+        statement = statement.where(Track.kind == filters.kind.value)
+    if filters.level is not None:
+        statement = statement.where(Track.level == filters.level.value)
+    if filters.locale is not None:
+        statement = statement.where(Track.locale == filters.locale)
+    if filters.premium is not None:
+        statement = statement.where(Track.is_premium == filters.premium)
+    if filters.min_duration is not None or filters.max_duration is not None:
+        # A track matches when one of its variants has a length in the range.
+        variant_in_range = exists().where(TrackVariant.track_id == Track.id)
+        if filters.min_duration is not None:
+            variant_in_range = variant_in_range.where(
+                TrackVariant.duration_seconds >= filters.min_duration
+            )
+        if filters.max_duration is not None:
+            variant_in_range = variant_in_range.where(
+                TrackVariant.duration_seconds <= filters.max_duration
+            )
+        statement = statement.where(variant_in_range)
+    if filters.updated_since is not None:
+        statement = statement.where(Track.updated_at >= filters.updated_since)
+    rows, next_cursor = await fetch_page(
+        session, statement, sort=TRACK_SORTS[sort], id_column=Track.id, limit=limit, cursor=cursor
+    )
+    if not rows:
+        if filters.topic is not None:
+            await require_filter_target(session, Topic, filters.topic, "topic")
+        if filters.narrator is not None:
+            await require_filter_target(session, Person, filters.narrator, "narrator")
+    return Page[TrackSummary](items=await _summaries(session, rows), next_cursor=next_cursor)
+
+
+async def published_track_summaries(
+    *, session: AsyncSession, ids: list[int], now: datetime
+) -> dict[int, TrackSummary]:
+    """Summaries of the published tracks among `ids` (for collections)."""
+    if not ids:
+        return {}
+    rows = (await session.execute(_summary_select(now).where(Track.id.in_(ids)))).all()
+    return {summary.id: summary for summary in await _summaries(session, list(rows))}
+
+
+async def get_published_track(
+    *, session: AsyncSession, slug: str, now: datetime, premium_entitled: bool
+) -> TrackPublic:
+    row = (await session.execute(_summary_select(now).where(Track.slug == slug))).first()
+    if row is None:
+        raise NotFound(f"No published track has the slug '{slug}'.")
+    topics = await topics_by_owner(session, TrackTopic, TrackTopic.track_id, [row.id])
+    VariantNarrator = aliased(Person, name="variant_narrator")
+    variant_rows = (
+        await session.execute(
+            select(
+                TrackVariant.id,
+                TrackVariant.duration_seconds,
+                TrackVariant.audio_url,
+                TrackVariant.transcript_vtt.is_not(None).label("has_transcript"),
+                VariantNarrator.slug,
+                VariantNarrator.name,
+                VariantNarrator.credentials,
+            )
+            .outerjoin(VariantNarrator, VariantNarrator.id == TrackVariant.narrator_id)
+            .where(TrackVariant.track_id == row.id)
+            .order_by(TrackVariant.position, TrackVariant.duration_seconds)
+        )
+    ).all()
+    playable = premium_entitled or not row.is_premium
+    variants = [
+        TrackVariantPublic(
+            id=variant.id,
+            narrator=person_summary(variant.slug, variant.name, variant.credentials),
+            duration_seconds=variant.duration_seconds,
+            audio_url=variant.audio_url if playable else None,
+            has_transcript=bool(variant.has_transcript),
+        )
+        for variant in variant_rows
+    ]
+    durations = {row.id: sorted({variant.duration_seconds for variant in variants})}
+    return TrackPublic(**_summary_fields(row, topics, durations), variants=variants)
+
+
+async def get_published_transcript(
+    *, session: AsyncSession, slug: str, variant_id: int, now: datetime, premium_entitled: bool
+) -> str:
+    row = (
+        await session.execute(
+            select(TrackVariant.transcript_vtt, Track.is_premium)
+            .join(Track, Track.id == TrackVariant.track_id)
+            .where(
+                Track.slug == slug,
+                TrackVariant.id == variant_id,
+                publicly_visible(Track, now),
+            )
+        )
+    ).first()
+    if row is None or row.transcript_vtt is None:
+        raise NotFound(f"Track '{slug}' has no published variant {variant_id} with a transcript.")
+    # The transcript is the recording's words: premium, like its audio.
+    if row.is_premium and not premium_entitled:
+        raise Forbidden(f"Track '{slug}' is premium: its transcript needs a premium membership.")
+    return str(row.transcript_vtt)

@@ -1,0 +1,135 @@
+"""Test fixtures: a database built from the migrations, one rolled-back transaction per test.
+
+Runs on SQLite by default and on PostgreSQL when TEST_DATABASE_URL is set.
+"""
+
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from httpx import ASGITransport, AsyncClient
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from app.api.deps import get_session
+from app.cli import alembic_config
+from app.core.config import Settings
+from app.core.db import create_engine, create_sessionmaker
+from app.main import create_app
+
+_tmp = tempfile.mkdtemp(prefix="smart-meditation-tests-")
+DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{_tmp}/test.db"
+IS_POSTGRES = DATABASE_URL.startswith("postgresql")
+
+
+def run_alembic(connection: Connection, revision: str, *, downgrade: bool = False) -> None:
+    config = alembic_config(DATABASE_URL)
+    config.attributes["connection"] = connection
+    config.attributes["configure_logging"] = False
+    if downgrade:
+        command.downgrade(config, revision)
+    else:
+        command.upgrade(config, revision)
+
+
+async def reset_database(engine: AsyncEngine) -> None:
+    """Start from nothing, so the migrations alone build the schema."""
+    if IS_POSTGRES:
+        async with engine.begin() as connection:
+            await connection.execute(text("DROP SCHEMA public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+    else:
+        Path(DATABASE_URL.split("///", 1)[1]).unlink(missing_ok=True)  # noqa: ASYNC240
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings(database_url=DATABASE_URL, environment="test")
+
+
+@pytest.fixture(scope="session")
+async def engine() -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(DATABASE_URL)
+    await reset_database(engine)
+    async with engine.begin() as connection:
+        await connection.run_sync(run_alembic, "head")
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    """A session whose commits are savepoints inside a transaction rolled back afterwards."""
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        session = AsyncSession(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        )
+        try:
+            yield session
+        finally:
+            await session.close()
+            await transaction.rollback()
+
+
+@pytest.fixture
+async def client(
+    engine: AsyncEngine, session: AsyncSession, settings: Settings
+) -> AsyncIterator[AsyncClient]:
+    app = create_app(settings)
+    app.state.engine = engine
+    app.state.sessionmaker = create_sessionmaker(engine)
+
+    async def test_session() -> AsyncIterator[AsyncSession]:
+        yield session
+
+    app.dependency_overrides[get_session] = test_session
+    transport = ASGITransport(app=app, raise_app_exceptions=False)
+    async with AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+@dataclass
+class StatementLog:
+    statements: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@contextmanager
+def _count_statements(engine: AsyncEngine) -> Iterator[StatementLog]:
+    log = StatementLog()
+
+    def before_execute(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        # Savepoints belong to the test harness, not to the code under test.
+        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
+            log.statements.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", before_execute)
+    try:
+        yield log
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", before_execute)
+
+
+@pytest.fixture
+def count_statements(engine: AsyncEngine) -> Any:
+    """`with count_statements() as log:` records the SQL statements run inside the block."""
+    return lambda: _count_statements(engine)
+
+
+@pytest.fixture
+async def demo(session: AsyncSession) -> dict[str, int]:
+    """The demo catalogue, loaded inside the test's transaction."""
+    from app.demo.seed import seed_demo_catalogue
+
+    return await seed_demo_catalogue(session)
