@@ -1,7 +1,9 @@
-"""Command line: `python -m app.cli migrate | seed | serve`."""
+"""Command line: `python -m app.cli migrate | seed | serve | create-user`."""
 
 import argparse
 import asyncio
+import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from alembic.config import Config
 
 from app.core.config import get_settings
 from app.core.db import create_engine, create_sessionmaker
+from app.core.errors import DomainError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,6 +48,29 @@ async def seed(*, only_if_empty: bool) -> None:
         await engine.dispose()
 
 
+async def create_user(*, email: str, display_name: str, role: str) -> None:
+    from app.accounts.models import Role
+    from app.accounts.service import create_user as create
+
+    # The password comes from the environment or a prompt, never from argv (shell history).
+    password = os.environ.get("NEW_USER_PASSWORD") or getpass.getpass("Password: ")
+    engine = create_engine(get_settings().database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            user = await create(
+                session=session,
+                email=email,
+                password=password,
+                display_name=display_name,
+                role=Role(role),
+            )
+            print(f"created {user.role.value} {user.email} ({user.id})")
+    except DomainError as error:
+        raise SystemExit(f"error: {error.detail}") from None
+    finally:
+        await engine.dispose()
+
+
 def serve() -> None:
     import uvicorn
 
@@ -71,6 +97,14 @@ def main(argv: list[str] | None = None) -> None:
         "--if-empty", action="store_true", help="do nothing (and succeed) when content exists"
     )
     commands.add_parser("serve", help="migrate, seed an empty database, and serve HTTP")
+    user_parser = commands.add_parser(
+        "create-user", help="create an account (password from NEW_USER_PASSWORD or a prompt)"
+    )
+    user_parser.add_argument("--email", required=True)
+    user_parser.add_argument("--name", required=True, help="display name")
+    user_parser.add_argument(
+        "--role", default="member", choices=["member", "editor", "reviewer", "admin"]
+    )
     args = parser.parse_args(argv)
     if args.command == "migrate":
         migrate()
@@ -78,6 +112,8 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(seed(only_if_empty=args.if_empty))
     elif args.command == "serve":
         serve()
+    elif args.command == "create-user":
+        asyncio.run(create_user(email=args.email, display_name=args.name, role=args.role))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from app.api.router import api_router
 from app.api.system import router as system_router
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
+from app.core.ratelimit import create_rate_limiter
 
 DESCRIPTION = """
 Clinically reviewed **articles**, guided **meditation tracks** and **collections** for the
@@ -32,6 +33,8 @@ TAGS = [
     {"name": "tracks", "description": "Guided meditations, sleep stories, breathing exercises."},
     {"name": "collections", "description": "Courses, series and playlists."},
     {"name": "topics and people", "description": "Topics, authors, reviewers and narrators."},
+    {"name": "auth", "description": "Registration, sign-in and tokens."},
+    {"name": "me", "description": "The signed-in member: profile, progress, stats, favourites."},
     {"name": "system", "description": "Health checks and error documentation."},
 ]
 
@@ -50,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
         yield
+        await app.state.limiter.close()
         await engine.dispose()
 
     app = FastAPI(
@@ -61,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
+    app.state.limiter = create_rate_limiter(settings.redis_url)
     install_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(

@@ -1,24 +1,39 @@
 """Every table model, imported in one place: the registry Alembic and the app read."""
 
+from app.accounts.models import RefreshToken, User
 from app.articles.models import Article, ArticleTopic, Citation
 from app.collections.models import Collection, CollectionItem, CollectionTopic
 from app.media.models import MediaAsset
+from app.progress.models import (
+    ArticleRead,
+    DailyActivity,
+    Favorite,
+    ListeningSession,
+    TrackProgress,
+)
 from app.sync.models import ContentChange
 from app.taxonomy.models import Person, Topic
 from app.tracks.models import Track, TrackTopic, TrackVariant
 
 __all__ = [
     "Article",
+    "ArticleRead",
     "ArticleTopic",
     "Citation",
     "Collection",
     "CollectionItem",
     "CollectionTopic",
     "ContentChange",
+    "DailyActivity",
+    "Favorite",
+    "ListeningSession",
     "MediaAsset",
     "Person",
+    "RefreshToken",
     "Topic",
     "Track",
+    "TrackProgress",
     "TrackTopic",
     "TrackVariant",
+    "User",
 ]

@@ -3,10 +3,15 @@
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
+from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.accounts import service as accounts
+from app.accounts.models import STAFF_ROLES, Role, User
 from app.core.config import Settings
+from app.core.errors import Unauthorized
+from app.core.ratelimit import RateLimiter
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -20,5 +25,64 @@ def get_app_settings(request: Request) -> Settings:
     return settings
 
 
+def get_limiter(request: Request) -> RateLimiter:
+    limiter: RateLimiter = request.app.state.limiter
+    return limiter
+
+
+def get_client_info(request: Request) -> accounts.ClientInfo:
+    return accounts.ClientInfo(
+        ip=request.client.host if request.client else "unknown",
+        user_agent=request.headers.get("user-agent", ""),
+    )
+
+
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]
+ClientDep = Annotated[accounts.ClientInfo, Depends(get_client_info)]
+
+bearer_token = OAuth2PasswordBearer(
+    tokenUrl="/v1/auth/token",
+    auto_error=False,
+    description="Sign in at /v1/auth/token with your email as the username.",
+)
+
+
+async def get_optional_user(
+    session: SessionDep,
+    settings: SettingsDep,
+    token: Annotated[str | None, Depends(bearer_token)],
+) -> User | None:
+    """The signed-in member, or None without a token. A bad token is a 401, never anonymous."""
+    if token is None:
+        return None
+    return await accounts.user_from_access_token(session=session, settings=settings, token=token)
+
+
+async def get_current_user(user: Annotated[User | None, Depends(get_optional_user)]) -> User:
+    if user is None:
+        raise Unauthorized("Sign in first: send 'Authorization: Bearer <access token>'.")
+    return user
+
+
+OptionalUser = Annotated[User | None, Depends(get_optional_user)]
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+async def get_staff_user(user: CurrentUser) -> User:
+    return accounts.require_role(user, STAFF_ROLES)
+
+
+async def get_admin_user(user: CurrentUser) -> User:
+    return accounts.require_role(user, frozenset({Role.admin}))
+
+
+StaffUser = Annotated[User, Depends(get_staff_user)]
+AdminUser = Annotated[User, Depends(get_admin_user)]
+
+
+def private_response(response: Response) -> None:
+    """Member data: never stored by shared caches, and not by the browser either."""
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Vary"] = "Authorization"

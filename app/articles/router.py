@@ -3,11 +3,11 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
 from app.api.deps import SessionDep
 from app.api.errors import problem_responses
-from app.api.params import LOCALE_PATTERN, ListParams
+from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.articles import service
 from app.articles.models import ArticlePublic, ArticleSummary
 from app.core.db import utcnow
@@ -20,11 +20,11 @@ class ArticleListParams(ListParams):
     sort: Literal[
         "-published_at", "published_at", "-updated_at", "updated_at", "title", "-title"
     ] = Field("-published_at", description="Sort order; a leading `-` means descending.")
-    topic: str | None = Field(None, max_length=120, description="Topic slug.", examples=["sleep"])
-    author: str | None = Field(None, max_length=120, description="Author's person slug.")
+    topic: Slug | None = Field(None, max_length=120, description="Topic slug.", examples=["sleep"])
+    author: Slug | None = Field(None, max_length=120, description="Author's person slug.")
     locale: str | None = Field(None, pattern=LOCALE_PATTERN, examples=["en"])
     medical: bool | None = Field(None, description="Only medical (true) or non-medical (false).")
-    updated_since: AwareDatetime | None = Field(
+    updated_since: UpdatedSince | None = Field(
         None,
         description="Only articles updated at or after this time (ISO 8601 with offset).",
         examples=["2026-11-01T00:00:00Z"],
@@ -69,7 +69,7 @@ async def list_articles(
 )
 async def get_article(
     session: SessionDep,
-    slug: Annotated[str, Path(max_length=120, examples=["lamotrigine-and-ketamine"])],
+    slug: Annotated[Slug, Path(max_length=120, examples=["lamotrigine-and-ketamine"])],
 ) -> ArticlePublic:
     """The whole article: Markdown and sanitized HTML body, clinical review (reviewer,
     review dates and `status`, which is `overdue` once the review date has passed),

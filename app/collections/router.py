@@ -3,11 +3,11 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
 from app.api.deps import SessionDep
 from app.api.errors import problem_responses
-from app.api.params import LOCALE_PATTERN, ListParams
+from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.collections import service
 from app.collections.models import CollectionKind, CollectionPublic, CollectionSummary
 from app.core.db import utcnow
@@ -20,10 +20,10 @@ class CollectionListParams(ListParams):
     sort: Literal[
         "-published_at", "published_at", "-updated_at", "updated_at", "title", "-title"
     ] = Field("-published_at", description="Sort order; a leading `-` means descending.")
-    topic: str | None = Field(None, max_length=120, description="Topic slug.", examples=["sleep"])
+    topic: Slug | None = Field(None, max_length=120, description="Topic slug.", examples=["sleep"])
     kind: CollectionKind | None = None
     locale: str | None = Field(None, pattern=LOCALE_PATTERN, examples=["en"])
-    updated_since: AwareDatetime | None = Field(
+    updated_since: UpdatedSince | None = Field(
         None, description="Only collections updated at or after this time (ISO 8601 with offset)."
     )
 
@@ -61,7 +61,7 @@ async def list_collections(
 )
 async def get_collection(
     session: SessionDep,
-    slug: Annotated[str, Path(max_length=120, examples=["seven-days-of-calmer-sleep"])],
+    slug: Annotated[Slug, Path(max_length=120, examples=["seven-days-of-calmer-sleep"])],
 ) -> CollectionPublic:
     """The collection's published tracks and articles, in order."""
     return await service.get_published_collection(session=session, slug=slug, now=utcnow())

@@ -31,6 +31,21 @@ class Settings(BaseSettings):
     content_stale_while_revalidate_seconds: int = 300
     sql_echo: bool = False
 
+    # Sign-in tokens. Access tokens are short-lived JWTs; refresh tokens rotate on every use.
+    jwt_issuer: str = "smart-meditation-api"
+    jwt_audience: str = "smart-meditation-app"
+    access_token_minutes: int = Field(default=15, ge=1, le=15)
+    refresh_token_days: int = Field(default=30, ge=1, le=365)
+    # A rotated refresh token presented again within this window is treated as a retry after
+    # a lost response, not as theft.
+    refresh_reuse_grace_seconds: int = Field(default=30, ge=0, le=300)
+    # Failed sign-ins allowed per window before 429, per account and per client address.
+    sign_in_failures_per_account: int = 5
+    sign_in_failures_per_ip: int = 20
+    sign_in_window_seconds: int = 900
+    # Reported session times may be this far in the future (device clocks drift).
+    clock_skew_seconds: int = 300
+
     @property
     def is_production(self) -> bool:
         return self.environment == "production"

@@ -68,7 +68,33 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # Writers take the write lock up front (see begin_write): a deferred transaction
+        # that reads, then writes after another writer committed, fails instead of waiting.
+        immediate = connection.get_execution_options().get(WRITE_TRANSACTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+WRITE_TRANSACTION = "smart_meditation_write"
+
+
+async def begin_write(session: AsyncSession) -> None:
+    """Start the session's transaction as a writer. Call before the first statement of a
+    read-then-write service: on SQLite it takes the write lock at BEGIN (waiting up to
+    busy_timeout for other writers); on PostgreSQL it changes nothing."""
+    await session.connection(execution_options={WRITE_TRANSACTION: True})
+
+
+def upsert(session: AsyncSession, model: Any, key: list[str]) -> Any:
+    """INSERT ... ON CONFLICT (key) DO UPDATE SET every other column to the new values."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+    statement = insert(model)
+    columns = [c.name for c in model.__table__.columns if c.name not in key]
+    return statement.on_conflict_do_update(
+        index_elements=key, set_={name: statement.excluded[name] for name in columns}
+    )
 
 
 def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:

@@ -66,24 +66,26 @@ def _bad_cursor(message: str) -> Invalid:
     )
 
 
-def decode_cursor(secret: str, sort: SortKey, cursor: str) -> tuple[Any, int]:
+def decode_cursor(secret: str, sort: SortKey, cursor: str) -> tuple[Any, Any]:
     try:
         body, signature = cursor.split(".", 1)
         payload = _b64decode(body)
     except (ValueError, binascii.Error):
         raise _bad_cursor("it is malformed") from None
-    if not hmac.compare_digest(signature, _signature(secret, payload)):
+    # Compared as bytes: compare_digest refuses str with non-ASCII characters (a TypeError).
+    expected = _signature(secret, payload).encode()
+    if not hmac.compare_digest(signature.encode(), expected):
         raise _bad_cursor("it was not issued by this API or has been altered")
     sort_name, value, row_id = orjson.loads(payload)
     if sort_name != sort.name:
         raise _bad_cursor(f"it belongs to sort={sort_name}, not sort={sort.name}")
     if sort.kind == "datetime":
         value = datetime.fromisoformat(value)
-    return value, int(row_id)
+    return value, row_id
 
 
 def apply_keyset(
-    statement: Select[Any], *, sort: SortKey, id_column: Any, after: tuple[Any, int] | None
+    statement: Select[Any], *, sort: SortKey, id_column: Any, after: tuple[Any, Any] | None
 ) -> Select[Any]:
     """Order by (sort column, id) and seek past `after`; ties on the sort value break by id."""
     if sort.descending:
@@ -93,8 +95,9 @@ def apply_keyset(
     if after is None:
         return statement
     value, row_id = after
-    # Bind with the column's type, so UTC datetimes are stored-format on SQLite.
+    # Bind with the columns' types, so UTC datetimes and UUIDs take their stored form.
     value = bindparam(None, value, type_=sort.column.type)
+    row_id = bindparam(None, id_column.type.python_type(row_id), type_=id_column.type)
     # A row-value comparison is one index range scan on SQLite and PostgreSQL alike.
     position = tuple_(sort.column, id_column)
     if sort.descending:
@@ -113,6 +116,16 @@ class Page(BaseModel, Generic[ItemT]):
     @classmethod
     def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
         return f"{params[0].__name__}Page"
+
+
+class Items(BaseModel, Generic[ItemT]):
+    """A short list returned whole (bounded by design, so not paginated)."""
+
+    items: list[ItemT]
+
+    @classmethod
+    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
+        return f"{params[0].__name__}List"
 
 
 async def fetch_page(

@@ -8,7 +8,7 @@ from sqlmodel import SQLModel
 
 from app.api.deps import SessionDep
 from app.api.errors import problem_responses
-from app.api.params import ListParams
+from app.api.params import ListParams, Slug
 from app.articles.models import ArticleSummary
 from app.articles.service import ArticleFilters, list_published_articles
 from app.core.db import utcnow
@@ -59,7 +59,8 @@ async def list_topics(
     responses=problem_responses(404, 422),
 )
 async def get_topic(
-    session: SessionDep, slug: Annotated[str, Path(max_length=120, examples=["sleep"])]
+    session: SessionDep,
+    slug: Annotated[Slug, Path(max_length=120, examples=["sleep"])],
 ) -> SQLModel:
     """The topic and the first page of its newest published articles and tracks."""
     topic = await service.get_topic(session=session, slug=slug)
@@ -92,7 +93,8 @@ async def get_topic(
     responses=problem_responses(404, 422),
 )
 async def get_person(
-    session: SessionDep, slug: Annotated[str, Path(max_length=120, examples=["dr-amara-okafor"])]
+    session: SessionDep,
+    slug: Annotated[Slug, Path(max_length=120, examples=["dr-amara-okafor"])],
 ) -> SQLModel:
     """An author, clinical reviewer or narrator: credentials, registration and bio, with the
     first page of their newest published articles and tracks."""

@@ -4,11 +4,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import PlainTextResponse
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-from app.api.deps import SessionDep
+from app.api.deps import OptionalUser, SessionDep
 from app.api.errors import problem_responses
-from app.api.params import LOCALE_PATTERN, ListParams
+from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.core.db import utcnow
 from app.core.pagination import Page
 from app.tracks import service
@@ -16,16 +16,13 @@ from app.tracks.models import TrackKind, TrackLevel, TrackPublic, TrackSummary
 
 router = APIRouter(prefix="/tracks", tags=["tracks"])
 
-# Until members can sign in, every caller is anonymous and never entitled to premium audio.
-ANONYMOUS_PREMIUM_ENTITLEMENT = False
-
 
 class TrackListParams(ListParams):
     sort: Literal[
         "-published_at", "published_at", "-updated_at", "updated_at", "title", "-title"
     ] = Field("-published_at", description="Sort order; a leading `-` means descending.")
-    topic: str | None = Field(None, max_length=120, description="Topic slug.", examples=["sleep"])
-    narrator: str | None = Field(None, max_length=120, description="Narrator's person slug.")
+    topic: Slug | None = Field(None, max_length=120, description="Topic slug.", examples=["sleep"])
+    narrator: Slug | None = Field(None, max_length=120, description="Narrator's person slug.")
     kind: TrackKind | None = None
     level: TrackLevel | None = None
     locale: str | None = Field(None, pattern=LOCALE_PATTERN, examples=["en"])
@@ -40,19 +37,18 @@ class TrackListParams(ListParams):
         description="Seconds: a variant at most this long exists.",
         examples=[600],
     )
-    updated_since: AwareDatetime | None = Field(
+    updated_since: UpdatedSince | None = Field(
         None, description="Only tracks updated at or after this time (ISO 8601 with offset)."
     )
 
-    @model_validator(mode="after")
-    def duration_range_is_ordered(self) -> "TrackListParams":
-        if (
-            self.min_duration is not None
-            and self.max_duration is not None
-            and self.min_duration > self.max_duration
-        ):
-            raise ValueError("min_duration must not be greater than max_duration")
-        return self
+    @field_validator("max_duration")
+    @classmethod
+    def duration_range_is_ordered(cls, value: int | None, info: ValidationInfo) -> int | None:
+        # A field validator, not a model one, so the 422 names the parameter at fault.
+        minimum = info.data.get("min_duration")
+        if value is not None and minimum is not None and minimum > value:
+            raise ValueError(f"must not be less than min_duration ({minimum})")
+        return value
 
 
 @router.get(
@@ -89,7 +85,7 @@ async def list_tracks(
     )
 
 
-TrackSlug = Annotated[str, Path(max_length=120, examples=["body-scan-for-sleep"])]
+TrackSlug = Annotated[Slug, Path(max_length=120, examples=["body-scan-for-sleep"])]
 
 
 @router.get(
@@ -98,14 +94,14 @@ TrackSlug = Annotated[str, Path(max_length=120, examples=["body-scan-for-sleep"]
     response_model=TrackPublic,
     responses=problem_responses(404, 422),
 )
-async def get_track(session: SessionDep, slug: TrackSlug) -> TrackPublic:
+async def get_track(session: SessionDep, user: OptionalUser, slug: TrackSlug) -> TrackPublic:
     """The track with every variant (narrator x length). For premium tracks `audio_url` is
     null unless the caller has a premium membership."""
     return await service.get_published_track(
         session=session,
         slug=slug,
         now=utcnow(),
-        premium_entitled=ANONYMOUS_PREMIUM_ENTITLEMENT,
+        premium_entitled=user is not None and user.is_premium,
     )
 
 
@@ -119,7 +115,10 @@ async def get_track(session: SessionDep, slug: TrackSlug) -> TrackPublic:
     },
 )
 async def get_transcript(
-    session: SessionDep, slug: TrackSlug, variant_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
+    session: SessionDep,
+    user: OptionalUser,
+    slug: TrackSlug,
+    variant_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
 ) -> PlainTextResponse:
     """The recording's words as WebVTT captions, for subtitles and screen readers."""
     transcript = await service.get_published_transcript(
@@ -127,6 +126,6 @@ async def get_transcript(
         slug=slug,
         variant_id=variant_id,
         now=utcnow(),
-        premium_entitled=ANONYMOUS_PREMIUM_ENTITLEMENT,
+        premium_entitled=user is not None and user.is_premium,
     )
     return PlainTextResponse(transcript, media_type="text/vtt")

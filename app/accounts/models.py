@@ -1,0 +1,145 @@
+"""Members and staff, and the refresh tokens that keep them signed in."""
+
+import uuid
+import zoneinfo
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import ConfigDict, EmailStr, field_validator
+from sqlalchemy import Column, ForeignKey, Index, String, Uuid
+from sqlmodel import Field, SQLModel
+
+from app.api.params import LOCALE_PATTERN
+from app.core.db import UTCDateTime, utcnow
+
+
+class Role(StrEnum):
+    member = "member"
+    editor = "editor"
+    reviewer = "reviewer"
+    admin = "admin"
+
+
+STAFF_ROLES = frozenset({Role.editor, Role.reviewer, Role.admin})
+
+
+def _valid_time_zone(value: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"'{value}' is not an IANA time zone; use a name such as 'Europe/London'"
+        ) from None
+    return value
+
+
+class ProfileFields(SQLModel):
+    display_name: str = Field(min_length=1, max_length=80)
+    time_zone: str = Field(
+        default="UTC",
+        max_length=64,
+        description="IANA time zone: streaks and daily minutes follow the member's own day.",
+        schema_extra={"examples": ["Europe/London"]},
+    )
+    locale: str = Field(
+        default="en", max_length=10, regex=LOCALE_PATTERN, schema_extra={"examples": ["en"]}
+    )
+
+
+class User(ProfileFields, table=True):
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    email: str = Field(max_length=254, unique=True, description="Stored lower-cased.")
+    password_hash: str = Field(max_length=200)
+    role: Role = Field(default=Role.member, sa_type=String(20))
+    daily_goal_minutes: int = 10
+    show_streaks: bool = True
+    is_premium: bool = False
+    # Staff who are clinicians point at their public Person record (credentials, registration).
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    # Bumped by "sign out everywhere": access tokens carrying an older version stop working.
+    token_version: int = 0
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class RefreshToken(SQLModel, table=True):
+    """One refresh token. Tokens rotated from one sign-in share a `family_id`."""
+
+    __tablename__ = "refresh_token"
+    __table_args__ = (Index("ix_refresh_token_user_id_family_id", "user_id", "family_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    user_id: uuid.UUID = Field(
+        sa_column=Column(Uuid, ForeignKey("user.id", ondelete="CASCADE"), nullable=False)
+    )
+    family_id: uuid.UUID
+    # SHA-256 of the token: the token itself is never stored.
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    rotated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    replaced_by_id: uuid.UUID | None = None
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    user_agent: str = Field(default="", max_length=300)
+
+
+class UserRegister(ProfileFields):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    email: EmailStr = Field(max_length=254)
+    password: str = Field(
+        min_length=1,
+        max_length=1024,
+        description="At least 10 characters; not a common password; not your email.",
+    )
+
+    @field_validator("time_zone")
+    @classmethod
+    def time_zone_exists(cls, value: str) -> str:
+        return _valid_time_zone(value)
+
+
+class UserUpdate(SQLModel):
+    """Only these fields can be changed by the member; role and premium cannot."""
+
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    display_name: str | None = Field(default=None, min_length=1, max_length=80)
+    time_zone: str | None = Field(default=None, max_length=64)
+    locale: str | None = Field(default=None, max_length=10, regex=LOCALE_PATTERN)
+    daily_goal_minutes: int | None = Field(default=None, ge=1, le=600)
+    show_streaks: bool | None = None
+
+    @field_validator("time_zone")
+    @classmethod
+    def time_zone_exists(cls, value: str | None) -> str | None:
+        return None if value is None else _valid_time_zone(value)
+
+
+class UserPublic(ProfileFields):
+    """The signed-in member's own profile."""
+
+    id: uuid.UUID
+    email: str
+    role: Role
+    daily_goal_minutes: int
+    show_streaks: bool
+    is_premium: bool
+    created_at: datetime
+
+
+class TokenPair(SQLModel):
+    access_token: str
+    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
+    expires_in: int = Field(description="Seconds until the access token expires.")
+    refresh_token: str = Field(
+        description="Single use: each refresh returns a new one. Reusing an old one signs out "
+        "every device of that sign-in."
+    )
+    refresh_expires_in: int
+
+
+class RefreshRequest(SQLModel):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    refresh_token: str = Field(min_length=1, max_length=200)

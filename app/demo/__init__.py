@@ -1,0 +1,1 @@
+"""Demo content used to seed development and demo instances."""
