@@ -1,4 +1,4 @@
-"""Command line: `python -m app.cli migrate | seed | serve | create-user`."""
+"""Command line: `python -m app.cli migrate | seed | serve | create-user | graphql-schema`."""
 
 import argparse
 import asyncio
@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> None:
         "--if-empty", action="store_true", help="do nothing (and succeed) when content exists"
     )
     commands.add_parser("serve", help="migrate, seed an empty database, and serve HTTP")
+    commands.add_parser("graphql-schema", help="print the GraphQL schema into schema.graphql")
     user_parser = commands.add_parser(
         "create-user", help="create an account (password from NEW_USER_PASSWORD or a prompt)"
     )
@@ -112,6 +113,11 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(seed(only_if_empty=args.if_empty))
     elif args.command == "serve":
         serve()
+    elif args.command == "graphql-schema":
+        from app.graphql.schema import schema_sdl
+
+        (PROJECT_ROOT / "schema.graphql").write_text(schema_sdl())
+        print("wrote schema.graphql")
     elif args.command == "create-user":
         asyncio.run(create_user(email=args.email, display_name=args.name, role=args.role))
 

@@ -15,6 +15,7 @@ from app.api.system import router as system_router
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.ratelimit import create_rate_limiter
+from app.graphql.schema import graphql_router
 
 DESCRIPTION = """
 Clinically reviewed **articles**, guided **meditation tracks** and **collections** for the
@@ -24,6 +25,8 @@ Smart Meditation app and its partners.
   next one. Filters are plain query parameters; unknown parameters are rejected.
 * Every error is [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457) `application/problem+json`
   with a stable `code`, and `errors` naming each invalid parameter.
+* The same catalogue and the member's data are served over GraphQL at `/graphql` (GraphiQL
+  in development; the schema is `schema.graphql` in the repository).
 * Medical articles carry their clinical review: reviewer, review date, next review due, and a
   `review_status` that reads `overdue` once that date has passed.
 """
@@ -78,13 +81,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.include_router(system_router)
     app.include_router(api_router, prefix="/v1")
+    # GraphQL documents itself (GraphiQL, schema.graphql); OpenAPI describes REST only.
+    app.include_router(graphql_router(settings), include_in_schema=False)
     _document_problem_schema(app)
     logging.getLogger("app").setLevel(settings.log_level.upper())
     return app
 
 
 def _document_problem_schema(app: FastAPI) -> None:
-    """Document every 422 as problem+json instead of FastAPI's default validation body."""
+    """Document every error response as problem+json only (FastAPI would add the route's
+    own media type, and its own body for 422)."""
     original = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -95,15 +101,12 @@ def _document_problem_schema(app: FastAPI) -> None:
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         for name in ("HTTPValidationError", "ValidationError"):
             components.pop(name, None)
+        problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
         for path in schema.get("paths", {}).values():
             for operation in path.values():
-                response = operation.get("responses", {}).get("422")
-                if response is not None:
-                    response["content"] = {
-                        "application/problem+json": {
-                            "schema": {"$ref": "#/components/schemas/Problem"}
-                        }
-                    }
+                for status, response in operation.get("responses", {}).items():
+                    if status.startswith(("4", "5")):
+                        response["content"] = problem
         app.openapi_schema = schema
         return schema
 

@@ -26,7 +26,8 @@ STAFF_ROLES = frozenset({Role.editor, Role.reviewer, Role.admin})
 def _valid_time_zone(value: str) -> str:
     try:
         zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    # OSError: a region such as "Europe" is a directory of the tz database, not a zone.
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(
             f"'{value}' is not an IANA time zone; use a name such as 'Europe/London'"
         ) from None
@@ -42,7 +43,10 @@ class ProfileFields(SQLModel):
         schema_extra={"examples": ["Europe/London"]},
     )
     locale: str = Field(
-        default="en", max_length=10, regex=LOCALE_PATTERN, schema_extra={"examples": ["en"]}
+        default="en",
+        max_length=10,
+        # SQLModel's `regex=` is silently ignored under pydantic v2: `pattern` is enforced.
+        schema_extra={"pattern": LOCALE_PATTERN, "examples": ["en"]},
     )
 
 
@@ -106,7 +110,9 @@ class UserUpdate(SQLModel):
 
     display_name: str | None = Field(default=None, min_length=1, max_length=80)
     time_zone: str | None = Field(default=None, max_length=64)
-    locale: str | None = Field(default=None, max_length=10, regex=LOCALE_PATTERN)
+    locale: str | None = Field(
+        default=None, max_length=10, schema_extra={"pattern": LOCALE_PATTERN}
+    )
     daily_goal_minutes: int | None = Field(default=None, ge=1, le=600)
     show_streaks: bool | None = None
 

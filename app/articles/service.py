@@ -21,7 +21,13 @@ from app.core.errors import NotFound
 from app.core.pagination import Page, SortKey, fetch_page
 from app.core.publishing import publicly_visible, review_status
 from app.taxonomy.models import Person, Topic
-from app.taxonomy.service import person_summary, require_filter_target, topics_by_owner
+from app.taxonomy.service import (
+    in_topics,
+    newest_per_group,
+    person_summary,
+    require_filter_target,
+    topics_by_owner,
+)
 
 ARTICLE_SORTS = {
     sort.name: sort
@@ -155,63 +161,124 @@ async def published_article_summaries(
     return {summary.id: summary for summary in await _summaries(session, list(rows), now)}
 
 
-async def get_published_article(
-    *, session: AsyncSession, slug: str, now: datetime
-) -> ArticlePublic:
-    article = await session.scalar(
-        select(Article).where(Article.slug == slug, publicly_visible(Article, now))
+async def _newest_by_group(
+    session: AsyncSession,
+    statement: Select[Any],
+    group_column: Any,
+    groups: list[str],
+    per_group: int,
+    now: datetime,
+) -> dict[str, list[ArticleSummary]]:
+    if not groups:
+        return {}
+    statement = newest_per_group(
+        statement, table=Article, group_column=group_column, groups=groups, per_group=per_group
     )
-    if article is None or article.id is None:
-        raise NotFound(f"No published article has the slug '{slug}'.")
-    people_ids = {pid for pid in (article.author_id, article.reviewer_id) if pid is not None}
+    rows = (await session.execute(statement)).all()
+    summaries = {summary.id: summary for summary in await _summaries(session, list(rows), now)}
+    by_group: dict[str, list[ArticleSummary]] = {group: [] for group in groups}
+    for row in rows:
+        by_group[row.group_key].append(summaries[row.id])
+    return by_group
+
+
+async def published_articles_by_topics(
+    *, session: AsyncSession, topic_slugs: list[str], per_topic: int, now: datetime
+) -> dict[str, list[ArticleSummary]]:
+    """The newest `per_topic` published articles of each topic, in constant statements."""
+    statement = in_topics(
+        _summary_select(now), table=Article, link=ArticleTopic, link_owner=ArticleTopic.article_id
+    )
+    return await _newest_by_group(session, statement, Topic.slug, topic_slugs, per_topic, now)
+
+
+async def published_articles_by_authors(
+    *, session: AsyncSession, author_slugs: list[str], per_author: int, now: datetime
+) -> dict[str, list[ArticleSummary]]:
+    """The newest `per_author` published articles of each author, in constant statements."""
+    return await _newest_by_group(
+        session, _summary_select(now), Author.slug, author_slugs, per_author, now
+    )
+
+
+async def published_article_details(
+    *, session: AsyncSession, ids: list[int] | None = None, slug: str | None = None, now: datetime
+) -> dict[int, ArticlePublic]:
+    """Whole published articles by id (or one by slug), in five statements for any number."""
+    statement = select(Article).where(publicly_visible(Article, now))
+    if ids is not None:
+        statement = statement.where(Article.id.in_(ids))
+    if slug is not None:
+        statement = statement.where(Article.slug == slug)
+    articles = list((await session.scalars(statement)).all())
+    if not articles:
+        return {}
+    article_ids = [article.id for article in articles]
+    people_ids = {
+        pid for article in articles for pid in (article.author_id, article.reviewer_id) if pid
+    }
     people = {
         person.id: person
-        for person in (await session.scalars(select(Person).where(Person.id.in_(people_ids))))
+        for person in await session.scalars(select(Person).where(Person.id.in_(people_ids)))
     }
-    topics = await topics_by_owner(session, ArticleTopic, ArticleTopic.article_id, [article.id])
-    citations = (
-        await session.scalars(
-            select(Citation).where(Citation.article_id == article.id).order_by(Citation.position)
-        )
-    ).all()
+    topics = await topics_by_owner(session, ArticleTopic, ArticleTopic.article_id, article_ids)
+    citations: dict[int, list[CitationPublic]] = {article_id: [] for article_id in article_ids}
+    for citation in await session.scalars(
+        select(Citation)
+        .where(Citation.article_id.in_(article_ids))
+        .order_by(Citation.article_id, Citation.position)
+    ):
+        citations[citation.article_id].append(CitationPublic.model_validate(citation))
 
     def byline(person_id: int | None) -> Any:
         person = people.get(person_id) if person_id is not None else None
-        return person_summary(
-            person.slug if person else None,
-            person.name if person else None,
-            person.credentials if person else None,
-        )
+        if person is None:
+            return None
+        return person_summary(person.slug, person.name, person.credentials)
 
-    status = review_status(article.next_review_due, now.date())
-    return ArticlePublic(
-        id=article.id,
-        slug=article.slug,
-        locale=article.locale,
-        title=article.title,
-        subtitle=article.subtitle,
-        summary=article.summary,
-        reading_time_minutes=article.reading_time_minutes,
-        hero_image_url=article.hero_image_url,
-        hero_image_alt=article.hero_image_alt,
-        is_medical=article.is_medical,
-        content_warnings=article.content_warnings,
-        review_status=status,
-        author=byline(article.author_id),
-        topics=topics.get(article.id, []),
-        published_at=article.published_at,
-        updated_at=article.updated_at,
-        body_markdown=article.body_markdown,
-        body_html=article.body_html,
-        review=ClinicalReview(
-            reviewer=byline(article.reviewer_id),
-            reviewed_at=article.reviewed_at,
-            next_review_due=article.next_review_due,
-            status=status,
-        ),
-        citations=[CitationPublic.model_validate(citation) for citation in citations],
-        seo_title=article.seo_title,
-        seo_description=article.seo_description,
-        licence=article.licence,
-        attribution=article.attribution,
-    )
+    today = now.date()
+    details: dict[int, ArticlePublic] = {}
+    for article in articles:
+        article_id = int(article.id or 0)  # loaded rows always have an id
+        status = review_status(article.next_review_due, today)
+        details[article_id] = ArticlePublic(
+            id=article_id,
+            slug=article.slug,
+            locale=article.locale,
+            title=article.title,
+            subtitle=article.subtitle,
+            summary=article.summary,
+            reading_time_minutes=article.reading_time_minutes,
+            hero_image_url=article.hero_image_url,
+            hero_image_alt=article.hero_image_alt,
+            is_medical=article.is_medical,
+            content_warnings=article.content_warnings,
+            review_status=status,
+            author=byline(article.author_id),
+            topics=topics.get(article.id, []),
+            published_at=article.published_at,
+            updated_at=article.updated_at,
+            body_markdown=article.body_markdown,
+            body_html=article.body_html,
+            review=ClinicalReview(
+                reviewer=byline(article.reviewer_id),
+                reviewed_at=article.reviewed_at,
+                next_review_due=article.next_review_due,
+                status=status,
+            ),
+            citations=citations[article_id],
+            seo_title=article.seo_title,
+            seo_description=article.seo_description,
+            licence=article.licence,
+            attribution=article.attribution,
+        )
+    return details
+
+
+async def get_published_article(
+    *, session: AsyncSession, slug: str, now: datetime
+) -> ArticlePublic:
+    details = await published_article_details(session=session, slug=slug, now=now)
+    if not details:
+        raise NotFound(f"No published article has the slug '{slug}'.")
+    return next(iter(details.values()))

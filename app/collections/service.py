@@ -152,6 +152,40 @@ async def list_published_collections(
     )
 
 
+async def published_items(
+    *, session: AsyncSession, collection_ids: list[int], now: datetime
+) -> dict[int, list[CollectionItemPublic]]:
+    """The published items of each collection, in order, in constant statements.
+    Unpublished items are skipped and positions renumbered, so clients see no gaps."""
+    items = (
+        await session.execute(
+            select(CollectionItem.collection_id, CollectionItem.track_id, CollectionItem.article_id)
+            .where(CollectionItem.collection_id.in_(collection_ids))
+            .order_by(CollectionItem.collection_id, CollectionItem.position, CollectionItem.id)
+        )
+    ).all()
+    tracks = await published_track_summaries(
+        session=session, ids=[i.track_id for i in items if i.track_id is not None], now=now
+    )
+    articles = await published_article_summaries(
+        session=session, ids=[i.article_id for i in items if i.article_id is not None], now=now
+    )
+    result: dict[int, list[CollectionItemPublic]] = {cid: [] for cid in collection_ids}
+    for item in items:
+        steps = result[item.collection_id]
+        if item.track_id in tracks:
+            steps.append(
+                CollectionItemPublic(position=len(steps), kind="track", track=tracks[item.track_id])
+            )
+        elif item.article_id in articles:
+            steps.append(
+                CollectionItemPublic(
+                    position=len(steps), kind="article", article=articles[item.article_id]
+                )
+            )
+    return result
+
+
 async def get_published_collection(
     *, session: AsyncSession, slug: str, now: datetime
 ) -> CollectionPublic:
@@ -161,34 +195,11 @@ async def get_published_collection(
     topics = await topics_by_owner(
         session, CollectionTopic, CollectionTopic.collection_id, [row.id]
     )
-    items = (
-        await session.execute(
-            select(CollectionItem.track_id, CollectionItem.article_id)
-            .where(CollectionItem.collection_id == row.id)
-            .order_by(CollectionItem.position, CollectionItem.id)
-        )
-    ).all()
-    tracks = await published_track_summaries(
-        session=session, ids=[i.track_id for i in items if i.track_id is not None], now=now
-    )
-    articles = await published_article_summaries(
-        session=session, ids=[i.article_id for i in items if i.article_id is not None], now=now
-    )
-    # Unpublished items are skipped; positions are renumbered so clients see no gaps.
-    public_items: list[CollectionItemPublic] = []
-    totals = _ItemTotals()
+    items = (await published_items(session=session, collection_ids=[row.id], now=now))[row.id]
+    totals = _ItemTotals(count=len(items))
     for item in items:
-        if item.track_id in tracks:
-            track = tracks[item.track_id]
-            public_items.append(
-                CollectionItemPublic(position=len(public_items), kind="track", track=track)
-            )
-            totals.seconds += min(track.durations_seconds, default=0)
-        elif item.article_id in articles:
-            article = articles[item.article_id]
-            public_items.append(
-                CollectionItemPublic(position=len(public_items), kind="article", article=article)
-            )
-            totals.seconds += article.reading_time_minutes * 60
-    totals.count = len(public_items)
-    return CollectionPublic(**_summary_fields(row, topics, {row.id: totals}), items=public_items)
+        if item.track is not None:
+            totals.seconds += min(item.track.durations_seconds, default=0)
+        elif item.article is not None:
+            totals.seconds += item.article.reading_time_minutes * 60
+    return CollectionPublic(**_summary_fields(row, topics, {row.id: totals}), items=items)

@@ -80,7 +80,21 @@ WRITE_TRANSACTION = "smart_meditation_write"
 async def begin_write(session: AsyncSession) -> None:
     """Start the session's transaction as a writer. Call before the first statement of a
     read-then-write service: on SQLite it takes the write lock at BEGIN (waiting up to
-    busy_timeout for other writers); on PostgreSQL it changes nothing."""
+    busy_timeout for other writers); on PostgreSQL it changes nothing.
+
+    A request has usually begun a read transaction already (loading the signed-in user), and
+    execution options given to a session whose connection is established are ignored: that
+    read-only transaction is ended first, so the write transaction really starts IMMEDIATE.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    if session.in_transaction():
+        connection = (await session.connection()).sync_connection
+        if connection is not None and connection.get_execution_options().get(WRITE_TRANSACTION):
+            return
+        if session.new or session.dirty or session.deleted:
+            raise RuntimeError("begin_write() must come before the service's first change")
+        await session.commit()
     await session.connection(execution_options={WRITE_TRANSACTION: True})
 
 

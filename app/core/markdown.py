@@ -20,7 +20,13 @@ WORDS_PER_MINUTE = 200
 
 def render_markdown(body: str) -> str:
     """Render Markdown and keep only harmless HTML: no scripts, handlers or `javascript:`."""
-    raw = _markdown.render(body)
+    tokens = _markdown.parse(body)
+    for token in tokens:
+        # The page title is the one <h1>; a `#` heading in the body becomes an <h2> rather than
+        # being stripped to bare text by the sanitizer.
+        if token.type in ("heading_open", "heading_close") and token.tag == "h1":
+            token.tag = "h2"
+    raw = _markdown.renderer.render(tokens, _markdown.options, {})
     return nh3.clean(
         raw,
         tags=_ALLOWED_TAGS,

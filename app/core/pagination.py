@@ -8,13 +8,14 @@ import base64
 import binascii
 import hashlib
 import hmac
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, Literal, TypeVar
 
 import orjson
 from pydantic import BaseModel, Field
-from sqlalchemy import Row, Select, bindparam, tuple_
+from sqlalchemy import Row, Select, Uuid, bindparam, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import get_settings
@@ -97,7 +98,9 @@ def apply_keyset(
     value, row_id = after
     # Bind with the columns' types, so UTC datetimes and UUIDs take their stored form.
     value = bindparam(None, value, type_=sort.column.type)
-    row_id = bindparam(None, id_column.type.python_type(row_id), type_=id_column.type)
+    if isinstance(id_column.type, Uuid):
+        row_id = uuid.UUID(str(row_id))  # JSON carried it as text
+    row_id = bindparam(None, row_id, type_=id_column.type)
     # A row-value comparison is one index range scan on SQLite and PostgreSQL alike.
     position = tuple_(sort.column, id_column)
     if sort.descending:

@@ -416,3 +416,17 @@ async def continue_listening(
         )
     ).all()
     return await _with_tracks(session, list(progress), now)
+
+
+async def progress_for_tracks(
+    *, session: AsyncSession, user: User, track_ids: list[int]
+) -> dict[int, TrackProgress]:
+    """The member's progress on each of these tracks that they have played."""
+    if not track_ids:
+        return {}
+    rows = await session.scalars(
+        select(TrackProgress).where(
+            TrackProgress.user_id == user.id, TrackProgress.track_id.in_(track_ids)
+        )
+    )
+    return {row.track_id: row for row in rows}

@@ -22,7 +22,10 @@ class ContentChange(SQLModel, table=True):
     """
 
     __tablename__ = "content_change"
-    __table_args__ = (Index("ix_content_change_entity", "entity_type", "entity_id"),)
+    __table_args__ = (
+        Index("ix_content_change_entity", "entity_type", "entity_id"),
+        Index("ix_content_change_visible_at", "visible_at"),
+    )
 
     version: int | None = Field(
         default=None,

@@ -37,7 +37,12 @@ class PersonSummary(SQLModel):
     credentials: str
 
 
-class PersonPublic(PersonBase):
+class PersonPublic(PersonSummary):
+    registration_number: str | None = Field(
+        default=None, description="Professional registration, where one exists."
+    )
+    bio: str
+    avatar_url: str | None
     updated_at: datetime
 
 
@@ -59,5 +64,6 @@ class TopicSummary(SQLModel):
     name: str
 
 
-class TopicPublic(TopicBase):
+class TopicPublic(TopicSummary):
+    description: str
     updated_at: datetime

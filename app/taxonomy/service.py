@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import FieldError, Invalid, NotFound
@@ -40,6 +40,40 @@ async def topics_by_owner(
     return topics
 
 
+def newest_per_group(
+    statement: Select[Any], *, table: Any, group_column: Any, groups: list[str], per_group: int
+) -> Select[Any]:
+    """Rank a summary select within each group (a topic, an author...), newest first, and
+    keep the first `per_group` of each; rows gain `group_key`. One statement for any number
+    of groups: how GraphQL's nested lists stay a bounded number of queries."""
+    ranked = (
+        statement.add_columns(
+            group_column.label("group_key"),
+            func.row_number()
+            .over(partition_by=group_column, order_by=(table.published_at.desc(), table.id.desc()))
+            .label("rank"),
+        )
+        .where(group_column.in_(groups))
+        .subquery()
+    )
+    return select(ranked).where(ranked.c.rank <= per_group).order_by(ranked.c.rank)
+
+
+def in_topics(statement: Select[Any], *, table: Any, link: Any, link_owner: Any) -> Select[Any]:
+    """Join a content select to its topics, for grouping by Topic.slug."""
+    return statement.join(link, link_owner == table.id).join(Topic, Topic.id == link.topic_id)
+
+
+async def people_by_slugs(*, session: AsyncSession, slugs: list[str]) -> dict[str, Person]:
+    people = await session.scalars(select(Person).where(Person.slug.in_(slugs)))
+    return {person.slug: person for person in people}
+
+
+async def topics_by_slugs(*, session: AsyncSession, slugs: list[str]) -> dict[str, Topic]:
+    topics = await session.scalars(select(Topic).where(Topic.slug.in_(slugs)))
+    return {topic.slug: topic for topic in topics}
+
+
 async def require_filter_target(
     session: AsyncSession, model: type[Person] | type[Topic], slug: str, parameter: str
 ) -> None:
@@ -50,7 +84,7 @@ async def require_filter_target(
     if found is None:
         kind = "topic" if model is Topic else "person"
         raise Invalid(
-            f"No {kind} has the slug '{slug}'.",
+            f"query parameter '{parameter}': no {kind} has the slug '{slug}'",
             errors=[FieldError("query", parameter, f"unknown {kind} slug '{slug}'")],
         )
 
@@ -60,7 +94,7 @@ async def list_topics(
 ) -> Page[TopicPublic]:
     statement = select(Topic.id, Topic.slug, Topic.name, Topic.description, Topic.updated_at)
     rows, next_cursor = await fetch_page(
-        session, statement, sort=TOPIC_SORT, id_column=Topic.id, limit=limit, cursor=cursor
+        session, statement, sort=TOPIC_SORT, id_column=Topic.slug, limit=limit, cursor=cursor
     )
     return Page[TopicPublic](
         items=[TopicPublic.model_validate(row._mapping) for row in rows], next_cursor=next_cursor

@@ -9,11 +9,17 @@ from sqlalchemy import Select, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from app.core.errors import Forbidden, NotFound
+from app.core.errors import FieldError, Forbidden, Invalid, NotFound
 from app.core.pagination import Page, SortKey, fetch_page
 from app.core.publishing import publicly_visible
 from app.taxonomy.models import Person, Topic
-from app.taxonomy.service import person_summary, require_filter_target, topics_by_owner
+from app.taxonomy.service import (
+    in_topics,
+    newest_per_group,
+    person_summary,
+    require_filter_target,
+    topics_by_owner,
+)
 from app.tracks.models import (
     Track,
     TrackKind,
@@ -38,6 +44,9 @@ TRACK_SORTS = {
 }
 
 
+MAX_DURATION_FILTER = 86_400
+
+
 @dataclass(frozen=True)
 class TrackFilters:
     topic: str | None = None
@@ -49,6 +58,24 @@ class TrackFilters:
     min_duration: int | None = None
     max_duration: int | None = None
     updated_since: datetime | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("min_duration", "max_duration"):
+            value = getattr(self, name)
+            if value is not None and not 0 <= value <= MAX_DURATION_FILTER:
+                raise Invalid(
+                    f"{name} must be between 0 and {MAX_DURATION_FILTER} seconds.",
+                    errors=[FieldError("query", name, f"must be 0 to {MAX_DURATION_FILTER}")],
+                )
+        if (
+            self.min_duration is not None
+            and self.max_duration is not None
+            and self.min_duration > self.max_duration
+        ):
+            raise Invalid(
+                "min_duration must not be greater than max_duration.",
+                errors=[FieldError("query", "min_duration", "greater than max_duration")],
+            )
 
 
 Narrator = aliased(Person, name="narrator")
@@ -185,17 +212,58 @@ async def published_track_summaries(
     return {summary.id: summary for summary in await _summaries(session, list(rows))}
 
 
-async def get_published_track(
-    *, session: AsyncSession, slug: str, now: datetime, premium_entitled: bool
-) -> TrackPublic:
-    row = (await session.execute(_summary_select(now).where(Track.slug == slug))).first()
-    if row is None:
-        raise NotFound(f"No published track has the slug '{slug}'.")
-    topics = await topics_by_owner(session, TrackTopic, TrackTopic.track_id, [row.id])
+async def _newest_by_group(
+    session: AsyncSession,
+    statement: Select[Any],
+    group_column: Any,
+    groups: list[str],
+    per_group: int,
+    now: datetime,
+) -> dict[str, list[TrackSummary]]:
+    if not groups:
+        return {}
+    statement = newest_per_group(
+        statement, table=Track, group_column=group_column, groups=groups, per_group=per_group
+    )
+    rows = (await session.execute(statement)).all()
+    summaries = {summary.id: summary for summary in await _summaries(session, list(rows))}
+    by_group: dict[str, list[TrackSummary]] = {group: [] for group in groups}
+    for row in rows:
+        by_group[row.group_key].append(summaries[row.id])
+    return by_group
+
+
+async def published_tracks_by_topics(
+    *, session: AsyncSession, topic_slugs: list[str], per_topic: int, now: datetime
+) -> dict[str, list[TrackSummary]]:
+    """The newest `per_topic` published tracks of each topic, in constant statements."""
+    statement = in_topics(
+        _summary_select(now), table=Track, link=TrackTopic, link_owner=TrackTopic.track_id
+    )
+    return await _newest_by_group(session, statement, Topic.slug, topic_slugs, per_topic, now)
+
+
+async def published_tracks_by_narrators(
+    *, session: AsyncSession, narrator_slugs: list[str], per_narrator: int, now: datetime
+) -> dict[str, list[TrackSummary]]:
+    """The newest `per_narrator` published tracks of each narrator, in constant statements."""
+    return await _newest_by_group(
+        session, _summary_select(now), Narrator.slug, narrator_slugs, per_narrator, now
+    )
+
+
+async def variants_for_tracks(
+    *, session: AsyncSession, tracks: dict[int, bool], premium_entitled: bool
+) -> dict[int, list[TrackVariantPublic]]:
+    """The variants of each track (id -> is_premium), shortest first within their order.
+    Premium audio URLs are withheld unless the caller is entitled."""
+    if not tracks:
+        return {}
     VariantNarrator = aliased(Person, name="variant_narrator")
-    variant_rows = (
+    rows = (
         await session.execute(
             select(
+                TrackVariant.track_id,
                 TrackVariant.id,
                 TrackVariant.duration_seconds,
                 TrackVariant.audio_url,
@@ -205,23 +273,37 @@ async def get_published_track(
                 VariantNarrator.credentials,
             )
             .outerjoin(VariantNarrator, VariantNarrator.id == TrackVariant.narrator_id)
-            .where(TrackVariant.track_id == row.id)
-            .order_by(TrackVariant.position, TrackVariant.duration_seconds)
+            .where(TrackVariant.track_id.in_(list(tracks)))
+            .order_by(TrackVariant.track_id, TrackVariant.position, TrackVariant.duration_seconds)
         )
     ).all()
-    playable = premium_entitled or not row.is_premium
-    variants = [
-        TrackVariantPublic(
-            id=variant.id,
-            narrator=person_summary(variant.slug, variant.name, variant.credentials),
-            duration_seconds=variant.duration_seconds,
-            audio_url=variant.audio_url if playable else None,
-            has_transcript=bool(variant.has_transcript),
+    variants: dict[int, list[TrackVariantPublic]] = {track_id: [] for track_id in tracks}
+    for row in rows:
+        playable = premium_entitled or not tracks[row.track_id]
+        variants[row.track_id].append(
+            TrackVariantPublic(
+                id=row.id,
+                narrator=person_summary(row.slug, row.name, row.credentials),
+                duration_seconds=row.duration_seconds,
+                audio_url=row.audio_url if playable else None,
+                has_transcript=bool(row.has_transcript),
+            )
         )
-        for variant in variant_rows
-    ]
-    durations = {row.id: sorted({variant.duration_seconds for variant in variants})}
-    return TrackPublic(**_summary_fields(row, topics, durations), variants=variants)
+    return variants
+
+
+async def get_published_track(
+    *, session: AsyncSession, slug: str, now: datetime, premium_entitled: bool
+) -> TrackPublic:
+    row = (await session.execute(_summary_select(now).where(Track.slug == slug))).first()
+    if row is None:
+        raise NotFound(f"No published track has the slug '{slug}'.")
+    topics = await topics_by_owner(session, TrackTopic, TrackTopic.track_id, [row.id])
+    variants = await variants_for_tracks(
+        session=session, tracks={row.id: row.is_premium}, premium_entitled=premium_entitled
+    )
+    durations = {row.id: sorted({variant.duration_seconds for variant in variants[row.id]})}
+    return TrackPublic(**_summary_fields(row, topics, durations), variants=variants[row.id])
 
 
 async def get_published_transcript(

@@ -1,0 +1,1 @@
+"""GraphQL at /graphql: the same services as REST, through strawberry."""

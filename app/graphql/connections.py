@@ -1,0 +1,72 @@
+"""Relay-style connections over the services' keyset pages."""
+
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from app.core.config import get_settings
+from app.core.errors import FieldError, Invalid
+from app.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, SortKey, encode_cursor
+
+NodeT = TypeVar("NodeT")
+
+MAX_NESTED = 20
+
+
+@strawberry.type(description="Where this page ends and whether more follow.")
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None = strawberry.field(description="Pass as `after` to get the next page.")
+
+
+@strawberry.type
+class Edge(Generic[NodeT]):
+    node: NodeT
+    cursor: str
+
+
+@strawberry.type(description="A page of a list: `nodes` (or `edges`) and `pageInfo`.")
+class Connection(Generic[NodeT]):
+    edges: list[Edge[NodeT]]
+    nodes: list[NodeT]
+    page_info: PageInfo
+
+
+def page_size(first: int, *, name: str = "first", maximum: int = MAX_PAGE_SIZE) -> int:
+    if not 1 <= first <= maximum:
+        raise Invalid(
+            f"'{name}' must be between 1 and {maximum}.",
+            errors=[FieldError("argument", name, f"must be between 1 and {maximum}")],
+        )
+    return first
+
+
+def connection(page: Page[Any], sort: SortKey, id_attribute: str = "id") -> Connection[Any]:
+    """Wrap a service page; each edge's cursor resumes right after that item."""
+    secret = get_settings().secret_key
+    key = sort.column.key
+    edges = [
+        Edge(
+            node=item,
+            cursor=encode_cursor(secret, sort, getattr(item, key), getattr(item, id_attribute)),
+        )
+        for item in page.items
+    ]
+    return Connection(
+        edges=edges,
+        nodes=list(page.items),
+        page_info=PageInfo(has_next_page=page.next_cursor is not None, end_cursor=page.next_cursor),
+    )
+
+
+__all__ = ["DEFAULT_PAGE_SIZE", "MAX_NESTED", "Connection", "PageInfo", "connection", "page_size"]
+
+
+def aware(value: Any, name: str) -> Any:
+    """Times must carry an offset, as in REST; a naive time is ambiguous."""
+    if value is not None and value.tzinfo is None:
+        raise Invalid(
+            f"'{name}' needs a UTC offset, e.g. 2026-11-01T00:00:00Z.",
+            errors=[FieldError("argument", name, "must include a UTC offset")],
+        )
+    return value

@@ -1,0 +1,51 @@
+"""Per-request GraphQL context: the session, the caller, and DataLoaders."""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.fastapi import BaseContext
+
+from app.accounts.models import User
+from app.api.deps import OptionalUser, SessionDep, SettingsDep
+from app.core.config import Settings
+from app.core.db import utcnow
+from app.core.errors import Unauthorized
+
+ResultT = TypeVar("ResultT")
+
+
+class GraphQLContext(BaseContext):
+    def __init__(self, *, session: AsyncSession, user: User | None, settings: Settings) -> None:
+        super().__init__()
+        self.session = session
+        self.user = user
+        self.settings = settings
+        # One "now" per request: every field sees the same catalogue.
+        self.now = utcnow()
+        # Resolvers run concurrently but an AsyncSession serves one statement at a time.
+        self._database = asyncio.Lock()
+        from app.graphql.loaders import Loaders
+
+        self.loaders = Loaders(self)
+
+    async def db(self, service: Callable[..., Awaitable[ResultT]], /, **kwargs: Any) -> ResultT:
+        """Call a service with the request's session, one database call at a time."""
+        async with self._database:
+            return await service(session=self.session, **kwargs)
+
+    def require_user(self) -> User:
+        if self.user is None:
+            raise Unauthorized("Sign in first: send 'Authorization: Bearer <access token>'.")
+        return self.user
+
+
+async def get_context(
+    session: SessionDep, user: OptionalUser, settings: SettingsDep
+) -> GraphQLContext:
+    return GraphQLContext(session=session, user=user, settings=settings)
+
+
+Info = strawberry.Info[GraphQLContext, None]
