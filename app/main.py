@@ -7,11 +7,18 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
 
 from app.api.errors import install_error_handlers
 from app.api.router import api_router
 from app.api.system import router as system_router
+from app.core.caching import (
+    GZIP_MIN_BYTES,
+    ContentVersionTracker,
+    PublicResponseCache,
+    ResponseStore,
+)
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.ratelimit import create_rate_limiter
@@ -70,6 +77,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.limiter = create_rate_limiter(settings.redis_url)
     install_error_handlers(app)
+    app.state.content_version = ContentVersionTracker(
+        lambda: app.state.sessionmaker, settings.content_version_poll_seconds
+    )
+    # Innermost first: gzip for what the response cache does not handle itself, then the
+    # cache, then CORS outermost so every response, cached or not, gets its headers.
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
+    app.add_middleware(
+        PublicResponseCache,
+        tracker=app.state.content_version,
+        store=ResponseStore(settings.response_cache_max_entries, settings.response_cache_max_bytes),
+        max_age=settings.content_max_age_seconds,
+        stale_while_revalidate=settings.content_stale_while_revalidate_seconds,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -77,7 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_credentials=settings.cors_allow_credentials,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-API-Key"],
-            expose_headers=["ETag", "Retry-After", "Location"],
+            expose_headers=["ETag", "Retry-After", "Location", "Content-Language"],
         )
     app.include_router(system_router)
     app.include_router(api_router, prefix="/v1")

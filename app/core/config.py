@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     content_max_age_seconds: int = 60
     content_stale_while_revalidate_seconds: int = 300
     sql_echo: bool = False
+    # How often each process re-reads the content version, to notice other instances'
+    # changes and scheduled items going live; its own commits invalidate at once.
+    content_version_poll_seconds: float = Field(default=1.0, ge=0, le=86_400)
+    response_cache_max_entries: int = Field(default=5000, ge=0)
+    response_cache_max_bytes: int = Field(default=64 * 1024 * 1024, ge=0)
 
     # Sign-in tokens. Access tokens are short-lived JWTs; refresh tokens rotate on every use.
     jwt_issuer: str = "smart-meditation-api"

@@ -5,11 +5,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import strawberry
+from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.fastapi import BaseContext
 
 from app.accounts.models import User
 from app.api.deps import OptionalUser, SessionDep, SettingsDep
+from app.core.caching import ContentVersionTracker
 from app.core.config import Settings
 from app.core.db import utcnow
 from app.core.errors import Unauthorized
@@ -18,8 +20,16 @@ ResultT = TypeVar("ResultT")
 
 
 class GraphQLContext(BaseContext):
-    def __init__(self, *, session: AsyncSession, user: User | None, settings: Settings) -> None:
+    def __init__(
+        self,
+        *,
+        session: AsyncSession,
+        user: User | None,
+        settings: Settings,
+        content_version: ContentVersionTracker,
+    ) -> None:
         super().__init__()
+        self.content_version = content_version
         self.session = session
         self.user = user
         self.settings = settings
@@ -43,9 +53,14 @@ class GraphQLContext(BaseContext):
 
 
 async def get_context(
-    session: SessionDep, user: OptionalUser, settings: SettingsDep
+    request: Request, session: SessionDep, user: OptionalUser, settings: SettingsDep
 ) -> GraphQLContext:
-    return GraphQLContext(session=session, user=user, settings=settings)
+    return GraphQLContext(
+        session=session,
+        user=user,
+        settings=settings,
+        content_version=request.app.state.content_version,
+    )
 
 
 Info = strawberry.Info[GraphQLContext, None]

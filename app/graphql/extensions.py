@@ -10,8 +10,6 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from app.sync.service import content_version
-
 PERSISTED_QUERY_NOT_FOUND = "persisted-query-not-found"
 
 
@@ -78,8 +76,8 @@ class PersistedQueries(SchemaExtension):
 
 class AnonymousResultCache(SchemaExtension):
     """Anonymous queries are answered from memory while the catalogue has not changed:
-    keyed by (document, variables, operation, content version, day), so any content change
-    (or a scheduled item going live, or a review falling overdue at midnight) misses."""
+    keyed by (document, variables, operation, content version), so any content change (or a
+    scheduled item going live, or a review falling overdue at midnight) misses."""
 
     results = BoundedCache(maxsize=1000)
 
@@ -92,7 +90,7 @@ class AnonymousResultCache(SchemaExtension):
             and context.operation_type is OperationType.QUERY
             and context.query
         ):
-            version = await graphql_context.db(content_version, now=graphql_context.now)
+            version = await graphql_context.content_version.current()
             key = hashlib.sha256(
                 orjson.dumps(
                     [
@@ -100,7 +98,6 @@ class AnonymousResultCache(SchemaExtension):
                         context.variables,
                         context.operation_name,
                         version,
-                        graphql_context.now.date().isoformat(),
                     ],
                     option=orjson.OPT_SORT_KEYS,
                     default=str,

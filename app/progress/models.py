@@ -1,7 +1,7 @@
 """Listening sessions and what is derived from them: progress per track, activity per day."""
 
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from pydantic import AwareDatetime, ConfigDict, field_validator
@@ -12,6 +12,9 @@ from app.core.db import UTCDateTime, utcnow
 from app.tracks.models import TrackSummary
 
 MAX_BATCH = 500
+# Earlier start times are clock errors (the app did not exist): refused, because they would
+# stretch "all time" stats over centuries, and years near 1 cannot even be moved to UTC.
+EARLIEST_START = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 def _user_fk() -> Column:  # type: ignore[type-arg,unused-ignore]
@@ -110,7 +113,7 @@ class Favorite(SQLModel, table=True):
             Uuid, ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, nullable=False
         )
     )
-    kind: FavoriteKind = Field(sa_type=String(20), primary_key=True)
+    kind: str = Field(sa_type=String(20), primary_key=True, description="A FavoriteKind.")
     content_id: int = Field(primary_key=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -154,6 +157,17 @@ class ListeningSessionIn(SQLModel):
     completed: bool = False
     mood_before: int | None = Field(default=None, ge=1, le=5)
     mood_after: int | None = Field(default=None, ge=1, le=5)
+
+    @field_validator("started_at")
+    @classmethod
+    def started_after_the_earliest_start(cls, value: datetime) -> datetime:
+        try:
+            too_early = value.astimezone(UTC) < EARLIEST_START
+        except OverflowError:
+            too_early = True
+        if too_early:
+            raise ValueError(f"must not be before {EARLIEST_START.date().isoformat()}")
+        return value
 
 
 class ListeningSessionBatch(SQLModel):

@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.caching import mark_content_changed
 from app.core.db import utcnow
 from app.sync.models import ContentChange, ContentChangeAction
 
@@ -29,6 +30,7 @@ def record_content_change(
         changed_at=now,
     )
     session.add(change)
+    mark_content_changed(session)
     return change
 
 
