@@ -1,5 +1,6 @@
 """Members and staff, and the refresh tokens that keep them signed in."""
 
+import re
 import uuid
 import zoneinfo
 from datetime import datetime
@@ -31,6 +32,20 @@ def _valid_time_zone(value: str) -> str:
         raise ValueError(
             f"'{value}' is not an IANA time zone; use a name such as 'Europe/London'"
         ) from None
+    return value
+
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _clean_display_name(value: str) -> str:
+    # Stripped before it is stored, so a blank name must fail here (as a 422), not after the
+    # account was created; PostgreSQL cannot store NUL in text at all.
+    value = value.strip()
+    if not value:
+        raise ValueError("must contain at least one visible character")
+    if _CONTROL_CHARACTERS.search(value):
+        raise ValueError("must not contain control characters")
     return value
 
 
@@ -102,6 +117,11 @@ class UserRegister(ProfileFields):
     def time_zone_exists(cls, value: str) -> str:
         return _valid_time_zone(value)
 
+    @field_validator("display_name")
+    @classmethod
+    def display_name_is_visible(cls, value: str) -> str:
+        return _clean_display_name(value)
+
 
 class UserUpdate(SQLModel):
     """Only these fields can be changed by the member; role and premium cannot."""
@@ -120,6 +140,11 @@ class UserUpdate(SQLModel):
     @classmethod
     def time_zone_exists(cls, value: str | None) -> str | None:
         return None if value is None else _valid_time_zone(value)
+
+    @field_validator("display_name")
+    @classmethod
+    def display_name_is_visible(cls, value: str | None) -> str | None:
+        return None if value is None else _clean_display_name(value)
 
 
 class UserPublic(ProfileFields):

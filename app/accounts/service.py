@@ -131,7 +131,10 @@ async def sign_in(
                 "Too many failed sign-ins; wait before trying again.",
                 retry_after_seconds=failures.retry_after_seconds,
             )
-    user = await session.scalar(select(User).where(User.email == email))
+    # PostgreSQL cannot compare text holding NUL: no account has such an email anyway.
+    user = (
+        None if "\x00" in email else await session.scalar(select(User).where(User.email == email))
+    )
     if not await verify_password(password, user.password_hash if user else None) or not user:
         await limiter.hit(account_key, window)
         await limiter.hit(ip_key, window)

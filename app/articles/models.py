@@ -6,6 +6,7 @@ from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, Text
 from sqlmodel import Field, Relationship, SQLModel
 
 from app.core.db import UTCDateTime, utcnow
+from app.core.pagination import Page
 from app.core.publishing import ContentWarning, PublicationStatus, ReviewStatus
 from app.taxonomy.models import PersonSummary, TopicSummary
 
@@ -143,3 +144,7 @@ class ArticlePublic(ArticleSummary):
     seo_description: str | None
     licence: str
     attribution: str
+
+
+class ArticlePage(Page[ArticleSummary]):
+    """A page of a list: pass `next_cursor` as `cursor` for the next."""

@@ -9,9 +9,8 @@ from app.api.deps import SessionDep
 from app.api.errors import problem_responses
 from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.articles import service
-from app.articles.models import ArticlePublic, ArticleSummary
+from app.articles.models import ArticlePage, ArticlePublic
 from app.core.db import utcnow
-from app.core.pagination import Page
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -34,12 +33,12 @@ class ArticleListParams(ListParams):
 @router.get(
     "",
     summary="List published articles",
-    response_model=Page[ArticleSummary],
+    response_model=ArticlePage,
     responses=problem_responses(422),
 )
 async def list_articles(
     session: SessionDep, params: Annotated[ArticleListParams, Query()]
-) -> Page[ArticleSummary]:
+) -> ArticlePage:
     """Published articles as summaries (no body), newest first by default.
 
     Pages with `limit` and `cursor`; filter by topic, author, locale, medical and

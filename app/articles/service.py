@@ -10,6 +10,7 @@ from sqlalchemy.orm import aliased
 
 from app.articles.models import (
     Article,
+    ArticlePage,
     ArticlePublic,
     ArticleSummary,
     ArticleTopic,
@@ -18,7 +19,7 @@ from app.articles.models import (
     ClinicalReview,
 )
 from app.core.errors import NotFound
-from app.core.pagination import Page, SortKey, fetch_page
+from app.core.pagination import SortKey, fetch_page
 from app.core.publishing import publicly_visible, review_status
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
@@ -117,7 +118,7 @@ async def list_published_articles(
     limit: int,
     cursor: str | None,
     now: datetime,
-) -> Page[ArticleSummary]:
+) -> ArticlePage:
     statement = _summary_select(now)
     if filters.topic is not None:
         statement = statement.where(
@@ -148,7 +149,7 @@ async def list_published_articles(
             await require_filter_target(session, Topic, filters.topic, "topic")
         if filters.author is not None:
             await require_filter_target(session, Person, filters.author, "author")
-    return Page[ArticleSummary](items=await _summaries(session, rows, now), next_cursor=next_cursor)
+    return ArticlePage(items=await _summaries(session, rows, now), next_cursor=next_cursor)
 
 
 async def published_article_summaries(

@@ -8,6 +8,7 @@ from sqlmodel import Field, Relationship, SQLModel
 
 from app.articles.models import ArticleSummary
 from app.core.db import UTCDateTime, utcnow
+from app.core.pagination import Page
 from app.core.publishing import PublicationStatus
 from app.taxonomy.models import TopicSummary
 from app.tracks.models import TrackSummary
@@ -126,3 +127,7 @@ class CollectionItemPublic(SQLModel):
 
 class CollectionPublic(CollectionSummary):
     items: list[CollectionItemPublic]
+
+
+class CollectionPage(Page[CollectionSummary]):
+    """A page of a list: pass `next_cursor` as `cursor` for the next."""

@@ -9,9 +9,8 @@ from app.api.deps import SessionDep
 from app.api.errors import problem_responses
 from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.collections import service
-from app.collections.models import CollectionKind, CollectionPublic, CollectionSummary
+from app.collections.models import CollectionKind, CollectionPage, CollectionPublic
 from app.core.db import utcnow
-from app.core.pagination import Page
 
 router = APIRouter(prefix="/collections", tags=["collections"])
 
@@ -31,12 +30,12 @@ class CollectionListParams(ListParams):
 @router.get(
     "",
     summary="List published collections",
-    response_model=Page[CollectionSummary],
+    response_model=CollectionPage,
     responses=problem_responses(422),
 )
 async def list_collections(
     session: SessionDep, params: Annotated[CollectionListParams, Query()]
-) -> Page[CollectionSummary]:
+) -> CollectionPage:
     """Courses, series and playlists, with their item count and total duration."""
     return await service.list_published_collections(
         session=session,

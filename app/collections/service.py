@@ -15,12 +15,13 @@ from app.collections.models import (
     CollectionItem,
     CollectionItemPublic,
     CollectionKind,
+    CollectionPage,
     CollectionPublic,
     CollectionSummary,
     CollectionTopic,
 )
 from app.core.errors import NotFound
-from app.core.pagination import Page, SortKey, fetch_page
+from app.core.pagination import SortKey, fetch_page
 from app.core.publishing import publicly_visible
 from app.taxonomy.models import Topic
 from app.taxonomy.service import require_filter_target, topics_by_owner
@@ -117,7 +118,7 @@ async def list_published_collections(
     limit: int,
     cursor: str | None,
     now: datetime,
-) -> Page[CollectionSummary]:
+) -> CollectionPage:
     statement = _summary_select(now)
     if filters.topic is not None:
         statement = statement.where(
@@ -146,7 +147,7 @@ async def list_published_collections(
     ids = [row.id for row in rows]
     topics = await topics_by_owner(session, CollectionTopic, CollectionTopic.collection_id, ids)
     totals = await _item_totals(session, ids, now)
-    return Page[CollectionSummary](
+    return CollectionPage(
         items=[CollectionSummary(**_summary_fields(row, topics, totals)) for row in rows],
         next_cursor=next_cursor,
     )
@@ -186,20 +187,41 @@ async def published_items(
     return result
 
 
+async def published_collection_details(
+    *, session: AsyncSession, now: datetime, ids: list[int] | None = None, slug: str | None = None
+) -> dict[int, CollectionPublic]:
+    """Whole published collections by id (or one by slug), with their items."""
+    statement = _summary_select(now)
+    if ids is not None:
+        statement = statement.where(Collection.id.in_(ids))
+    if slug is not None:
+        statement = statement.where(Collection.slug == slug)
+    rows = (await session.execute(statement)).all()
+    if not rows:
+        return {}
+    collection_ids = [row.id for row in rows]
+    topics = await topics_by_owner(
+        session, CollectionTopic, CollectionTopic.collection_id, collection_ids
+    )
+    items = await published_items(session=session, collection_ids=collection_ids, now=now)
+    details = {}
+    for row in rows:
+        totals = _ItemTotals(count=len(items[row.id]))
+        for item in items[row.id]:
+            if item.track is not None:
+                totals.seconds += min(item.track.durations_seconds, default=0)
+            elif item.article is not None:
+                totals.seconds += item.article.reading_time_minutes * 60
+        details[row.id] = CollectionPublic(
+            **_summary_fields(row, topics, {row.id: totals}), items=items[row.id]
+        )
+    return details
+
+
 async def get_published_collection(
     *, session: AsyncSession, slug: str, now: datetime
 ) -> CollectionPublic:
-    row = (await session.execute(_summary_select(now).where(Collection.slug == slug))).first()
-    if row is None:
+    details = await published_collection_details(session=session, now=now, slug=slug)
+    if not details:
         raise NotFound(f"No published collection has the slug '{slug}'.")
-    topics = await topics_by_owner(
-        session, CollectionTopic, CollectionTopic.collection_id, [row.id]
-    )
-    items = (await published_items(session=session, collection_ids=[row.id], now=now))[row.id]
-    totals = _ItemTotals(count=len(items))
-    for item in items:
-        if item.track is not None:
-            totals.seconds += min(item.track.durations_seconds, default=0)
-        elif item.article is not None:
-            totals.seconds += item.article.reading_time_minutes * 60
-    return CollectionPublic(**_summary_fields(row, topics, {row.id: totals}), items=items)
+    return next(iter(details.values()))

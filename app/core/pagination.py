@@ -109,26 +109,19 @@ def apply_keyset(
 
 
 class Page(BaseModel, Generic[ItemT]):
-    """One page of a list. `Page[ArticleSummary]` is named `ArticleSummaryPage` in OpenAPI."""
+    """One page of a list. Each list subclasses it (`ArticlePage`), which names it in OpenAPI
+    and in generated clients."""
 
     items: list[ItemT]
     next_cursor: str | None = Field(
         description="Pass as `cursor` to get the next page; null on the last page."
     )
 
-    @classmethod
-    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
-        return f"{params[0].__name__}Page"
-
 
 class Items(BaseModel, Generic[ItemT]):
     """A short list returned whole (bounded by design, so not paginated)."""
 
     items: list[ItemT]
-
-    @classmethod
-    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
-        return f"{params[0].__name__}List"
 
 
 async def fetch_page(

@@ -8,7 +8,9 @@ from pydantic import AwareDatetime, ConfigDict, field_validator
 from sqlalchemy import Column, ForeignKey, Index, Integer, String, Uuid
 from sqlmodel import Field, SQLModel
 
+from app.api.params import Slug
 from app.core.db import UTCDateTime, utcnow
+from app.core.pagination import Items, Page
 from app.tracks.models import TrackSummary
 
 MAX_BATCH = 500
@@ -161,12 +163,15 @@ class ListeningSessionIn(SQLModel):
     @field_validator("started_at")
     @classmethod
     def started_after_the_earliest_start(cls, value: datetime) -> datetime:
+        earliest = EARLIEST_START.date().isoformat()
         try:
-            too_early = value.astimezone(UTC) < EARLIEST_START
+            in_utc = value.astimezone(UTC)
         except OverflowError:
-            too_early = True
-        if too_early:
-            raise ValueError(f"must not be before {EARLIEST_START.date().isoformat()}")
+            raise ValueError(
+                f"must be a time between {earliest} and the year 9999 in UTC"
+            ) from None
+        if in_utc < EARLIEST_START:
+            raise ValueError(f"must not be before {earliest} (check the device clock)")
         return value
 
 
@@ -282,7 +287,7 @@ class FavoritePublic(SQLModel):
 class ArticleReadIn(SQLModel):
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
-    article: str = Field(min_length=1, max_length=120, description="The article's slug.")
+    article: Slug = Field(min_length=1, max_length=120, description="The article's slug.")
     completed: bool = Field(default=False, description="Read to the end.")
 
 
@@ -290,3 +295,19 @@ class ArticleReadPublic(SQLModel):
     article_slug: str
     first_read_at: datetime
     completed_at: datetime | None
+
+
+class ListeningSessionPage(Page[ListeningSessionPublic]):
+    """A page of a list: pass `next_cursor` as `cursor` for the next."""
+
+
+class TrackProgressPage(Page[TrackProgressPublic]):
+    """A page of a list: pass `next_cursor` as `cursor` for the next."""
+
+
+class FavoriteList(Items[FavoritePublic]):
+    """The whole list."""
+
+
+class TrackProgressList(Items[TrackProgressPublic]):
+    """The whole list."""

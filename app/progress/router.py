@@ -9,20 +9,21 @@ from pydantic import BaseModel, Field
 from app.api.deps import CurrentUser, SessionDep, SettingsDep, private_response
 from app.api.errors import problem_responses
 from app.api.params import ListParams
+from app.api.params import Slug as SlugText
 from app.core.db import utcnow
-from app.core.pagination import Items, Page
 from app.progress import favorites, service
 from app.progress.models import (
     ArticleReadIn,
     ArticleReadPublic,
     BatchResult,
     FavoriteKind,
-    FavoritePublic,
+    FavoriteList,
     ListeningSessionBatch,
-    ListeningSessionPublic,
+    ListeningSessionPage,
     Stats,
     StatsRange,
-    TrackProgressPublic,
+    TrackProgressList,
+    TrackProgressPage,
 )
 
 router = APIRouter(prefix="/me", tags=["me"], dependencies=[Depends(private_response)])
@@ -60,12 +61,12 @@ async def upload_sessions(
 @router.get(
     "/progress",
     summary="My progress per track",
-    response_model=Page[TrackProgressPublic],
+    response_model=TrackProgressPage,
     responses=problem_responses(401, 422),
 )
 async def list_progress(
     session: SessionDep, user: CurrentUser, params: Annotated[ListParams, Query()]
-) -> Page[TrackProgressPublic]:
+) -> TrackProgressPage:
     """Every track you have played, most recently played first: resume point, completions,
     sessions and time listened."""
     return await service.track_progress(
@@ -76,25 +77,25 @@ async def list_progress(
 @router.get(
     "/continue",
     summary="Continue listening",
-    response_model=Items[TrackProgressPublic],
+    response_model=TrackProgressList,
     responses=problem_responses(401),
 )
-async def continue_listening(session: SessionDep, user: CurrentUser) -> Items[TrackProgressPublic]:
+async def continue_listening(session: SessionDep, user: CurrentUser) -> TrackProgressList:
     """Up to 20 tracks you started and did not finish, most recent first, with the variant
     and position to resume from."""
     items = await service.continue_listening(session=session, user=user, now=utcnow())
-    return Items[TrackProgressPublic](items=items)
+    return TrackProgressList(items=items)
 
 
 @router.get(
     "/history",
     summary="My listening history",
-    response_model=Page[ListeningSessionPublic],
+    response_model=ListeningSessionPage,
     responses=problem_responses(401, 422),
 )
 async def history(
     session: SessionDep, user: CurrentUser, params: Annotated[ListParams, Query()]
-) -> Page[ListeningSessionPublic]:
+) -> ListeningSessionPage:
     """Your listening sessions, newest first."""
     return await service.listening_history(
         session=session, user=user, limit=params.limit, cursor=params.cursor
@@ -117,7 +118,7 @@ async def stats(
 
 
 Kind = Annotated[FavoriteKind, Path(description="article, track or collection")]
-Slug = Annotated[str, Path(max_length=120)]
+Slug = Annotated[SlugText, Path(max_length=120)]
 
 
 @router.put(
@@ -145,14 +146,14 @@ async def remove_favorite(session: SessionDep, user: CurrentUser, kind: Kind, sl
 @router.get(
     "/favorites",
     summary="My favourites",
-    response_model=Items[FavoritePublic],
+    response_model=FavoriteList,
     responses=problem_responses(401),
 )
-async def list_favorites(session: SessionDep, user: CurrentUser) -> Items[FavoritePublic]:
+async def list_favorites(session: SessionDep, user: CurrentUser) -> FavoriteList:
     """Your favourite articles, tracks and collections that are still published, newest
     first."""
     items = await favorites.list_favorites(session=session, user=user, now=utcnow())
-    return Items[FavoritePublic](items=items)
+    return FavoriteList(items=items)
 
 
 @router.post(

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.models import User
 from app.core.db import begin_write, upsert
 from app.core.errors import Conflict
-from app.core.pagination import Page, SortKey, fetch_page
+from app.core.pagination import SortKey, fetch_page
 from app.progress.models import (
     BatchResult,
     DailyActivity,
@@ -23,12 +23,14 @@ from app.progress.models import (
     ListeningSession,
     ListeningSessionBatch,
     ListeningSessionIn,
+    ListeningSessionPage,
     ListeningSessionPublic,
     SessionOutcome,
     SessionResult,
     Stats,
     StatsRange,
     TrackProgress,
+    TrackProgressPage,
     TrackProgressPublic,
 )
 from app.tracks.models import Track, TrackVariant
@@ -38,6 +40,7 @@ HISTORY_SORT = SortKey("-started_at", ListeningSession.started_at, "datetime")
 PROGRESS_SORT = SortKey("-last_played_at", TrackProgress.last_played_at, "datetime")
 RANGE_DAYS = {StatsRange.week: 7, StatsRange.month: 30, StatsRange.year: 365}
 CONTINUE_LIMIT = 20
+PLAYED_STATUSES = (PublicationStatus.published.value, PublicationStatus.archived.value)
 _COMPARED = (
     "variant_id",
     "seconds_listened",
@@ -79,11 +82,18 @@ async def record_listening_sessions(
     then bring TrackProgress and DailyActivity up to date, all in one transaction."""
     await _lock_member(session, user)
     items = batch.sessions
+    # Only tracks the public has been able to play: variant ids are sequential, and the
+    # history shows each session's track title, so drafts and scheduled tracks must not be
+    # accepted (they would leak). Archived tracks were public, so listens to them count.
     variants = {
         row.id: row
         for row in await session.execute(
-            select(TrackVariant.id, TrackVariant.track_id, TrackVariant.duration_seconds).where(
-                TrackVariant.id.in_({item.variant_id for item in items})
+            select(TrackVariant.id, TrackVariant.track_id, TrackVariant.duration_seconds)
+            .join(Track, Track.id == TrackVariant.track_id)
+            .where(
+                TrackVariant.id.in_({item.variant_id for item in items}),
+                Track.status.in_(PLAYED_STATUSES),
+                Track.published_at <= now,
             )
         )
     }
@@ -335,7 +345,7 @@ def range_days(start: date, end: date) -> list[date]:
 
 async def listening_history(
     *, session: AsyncSession, user: User, limit: int, cursor: str | None
-) -> Page[ListeningSessionPublic]:
+) -> ListeningSessionPage:
     statement = (
         select(
             ListeningSession.id,
@@ -361,7 +371,7 @@ async def listening_history(
         limit=limit,
         cursor=cursor,
     )
-    return Page[ListeningSessionPublic](
+    return ListeningSessionPage(
         items=[ListeningSessionPublic.model_validate(row._mapping) for row in rows],
         next_cursor=next_cursor,
     )
@@ -383,7 +393,7 @@ async def _with_tracks(
 
 async def track_progress(
     *, session: AsyncSession, user: User, limit: int, cursor: str | None, now: datetime
-) -> Page[TrackProgressPublic]:
+) -> TrackProgressPage:
     statement = select(TrackProgress, TrackProgress.last_played_at, TrackProgress.track_id).where(
         TrackProgress.user_id == user.id
     )
@@ -396,7 +406,7 @@ async def track_progress(
         cursor=cursor,
     )
     items = await _with_tracks(session, [row[0] for row in rows], now)
-    return Page[TrackProgressPublic](items=items, next_cursor=next_cursor)
+    return TrackProgressPage(items=items, next_cursor=next_cursor)
 
 
 async def continue_listening(

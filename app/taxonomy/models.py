@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlmodel import Field, SQLModel
 
 from app.core.db import UTCDateTime, utcnow
+from app.core.pagination import Page
 
 
 class PersonBase(SQLModel):
@@ -67,3 +68,7 @@ class TopicSummary(SQLModel):
 class TopicPublic(TopicSummary):
     description: str
     updated_at: datetime
+
+
+class TopicPage(Page[TopicPublic]):
+    """A page of a list: pass `next_cursor` as `cursor` for the next."""

@@ -9,32 +9,32 @@ from sqlmodel import SQLModel
 from app.api.deps import SessionDep
 from app.api.errors import problem_responses
 from app.api.params import ListParams, Slug
-from app.articles.models import ArticleSummary
+from app.articles.models import ArticlePage
 from app.articles.service import ArticleFilters, list_published_articles
 from app.core.db import utcnow
-from app.core.pagination import DEFAULT_PAGE_SIZE, Page
+from app.core.pagination import DEFAULT_PAGE_SIZE
 from app.taxonomy import service
-from app.taxonomy.models import PersonPublic, TopicPublic
-from app.tracks.models import TrackSummary
+from app.taxonomy.models import PersonPublic, TopicPage, TopicPublic
+from app.tracks.models import TrackPage
 from app.tracks.service import TrackFilters, list_published_tracks
 
 router = APIRouter(tags=["topics and people"])
 
 
 class TopicDetail(TopicPublic):
-    articles: Page[ArticleSummary] = Field(
+    articles: ArticlePage = Field(
         description="Newest published articles; continue with /v1/articles?topic=…&cursor=…"
     )
-    tracks: Page[TrackSummary] = Field(
+    tracks: TrackPage = Field(
         description="Newest published tracks; continue with /v1/tracks?topic=…&cursor=…"
     )
 
 
 class PersonDetail(PersonPublic):
-    articles: Page[ArticleSummary] = Field(
+    articles: ArticlePage = Field(
         description="Newest articles they wrote; continue with /v1/articles?author=…"
     )
-    tracks: Page[TrackSummary] = Field(
+    tracks: TrackPage = Field(
         description="Newest tracks they narrate; continue with /v1/tracks?narrator=…"
     )
 
@@ -42,12 +42,10 @@ class PersonDetail(PersonPublic):
 @router.get(
     "/topics",
     summary="List topics",
-    response_model=Page[TopicPublic],
+    response_model=TopicPage,
     responses=problem_responses(422),
 )
-async def list_topics(
-    session: SessionDep, params: Annotated[ListParams, Query()]
-) -> Page[TopicPublic]:
+async def list_topics(session: SessionDep, params: Annotated[ListParams, Query()]) -> TopicPage:
     """Every topic, by name."""
     return await service.list_topics(session=session, limit=params.limit, cursor=params.cursor)
 

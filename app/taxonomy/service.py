@@ -8,8 +8,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import FieldError, Invalid, NotFound
-from app.core.pagination import Page, SortKey, fetch_page
-from app.taxonomy.models import Person, PersonSummary, Topic, TopicPublic
+from app.core.pagination import SortKey, fetch_page
+from app.taxonomy.models import Person, PersonSummary, Topic, TopicPage, TopicPublic
 
 TOPIC_SORT = SortKey("name", Topic.name, "text")
 
@@ -89,14 +89,12 @@ async def require_filter_target(
         )
 
 
-async def list_topics(
-    *, session: AsyncSession, limit: int, cursor: str | None
-) -> Page[TopicPublic]:
+async def list_topics(*, session: AsyncSession, limit: int, cursor: str | None) -> TopicPage:
     statement = select(Topic.id, Topic.slug, Topic.name, Topic.description, Topic.updated_at)
     rows, next_cursor = await fetch_page(
         session, statement, sort=TOPIC_SORT, id_column=Topic.slug, limit=limit, cursor=cursor
     )
-    return Page[TopicPublic](
+    return TopicPage(
         items=[TopicPublic.model_validate(row._mapping) for row in rows], next_cursor=next_cursor
     )
 

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text
 from sqlmodel import Field, Relationship, SQLModel
 
 from app.core.db import UTCDateTime, utcnow
+from app.core.pagination import Page
 from app.core.publishing import ContentWarning, PublicationStatus
 from app.taxonomy.models import PersonSummary, TopicSummary
 
@@ -134,3 +135,7 @@ class TrackPublic(TrackSummary):
     """A track in full, with every variant."""
 
     variants: list[TrackVariantPublic]
+
+
+class TrackPage(Page[TrackSummary]):
+    """A page of a list: pass `next_cursor` as `cursor` for the next."""

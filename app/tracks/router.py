@@ -10,9 +10,8 @@ from app.api.deps import OptionalUser, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.core.db import utcnow
-from app.core.pagination import Page
 from app.tracks import service
-from app.tracks.models import TrackKind, TrackLevel, TrackPublic, TrackSummary
+from app.tracks.models import TrackKind, TrackLevel, TrackPage, TrackPublic
 
 router = APIRouter(prefix="/tracks", tags=["tracks"])
 
@@ -54,12 +53,12 @@ class TrackListParams(ListParams):
 @router.get(
     "",
     summary="List published tracks",
-    response_model=Page[TrackSummary],
+    response_model=TrackPage,
     responses=problem_responses(422),
 )
 async def list_tracks(
     session: SessionDep, params: Annotated[TrackListParams, Query()]
-) -> Page[TrackSummary]:
+) -> TrackPage:
     """Published tracks as summaries with the lengths on offer, newest first by default.
 
     Filter by topic, narrator, kind, level, locale, premium, a duration range (a track

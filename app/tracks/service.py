@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from app.core.errors import FieldError, Forbidden, Invalid, NotFound
-from app.core.pagination import Page, SortKey, fetch_page
+from app.core.pagination import SortKey, fetch_page
 from app.core.publishing import publicly_visible
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
@@ -24,6 +24,7 @@ from app.tracks.models import (
     Track,
     TrackKind,
     TrackLevel,
+    TrackPage,
     TrackPublic,
     TrackSummary,
     TrackTopic,
@@ -157,7 +158,7 @@ async def list_published_tracks(
     limit: int,
     cursor: str | None,
     now: datetime,
-) -> Page[TrackSummary]:
+) -> TrackPage:
     statement = _summary_select(now)
     if filters.topic is not None:
         statement = statement.where(
@@ -199,7 +200,7 @@ async def list_published_tracks(
             await require_filter_target(session, Topic, filters.topic, "topic")
         if filters.narrator is not None:
             await require_filter_target(session, Person, filters.narrator, "narrator")
-    return Page[TrackSummary](items=await _summaries(session, rows), next_cursor=next_cursor)
+    return TrackPage(items=await _summaries(session, rows), next_cursor=next_cursor)
 
 
 async def published_track_summaries(
@@ -292,18 +293,48 @@ async def variants_for_tracks(
     return variants
 
 
+async def published_track_details(
+    *,
+    session: AsyncSession,
+    now: datetime,
+    premium_entitled: bool,
+    ids: list[int] | None = None,
+    slug: str | None = None,
+) -> dict[int, TrackPublic]:
+    """Whole published tracks by id (or one by slug), with variants, in four statements."""
+    statement = _summary_select(now)
+    if ids is not None:
+        statement = statement.where(Track.id.in_(ids))
+    if slug is not None:
+        statement = statement.where(Track.slug == slug)
+    rows = (await session.execute(statement)).all()
+    if not rows:
+        return {}
+    track_ids = [row.id for row in rows]
+    topics = await topics_by_owner(session, TrackTopic, TrackTopic.track_id, track_ids)
+    variants = await variants_for_tracks(
+        session=session,
+        tracks={row.id: row.is_premium for row in rows},
+        premium_entitled=premium_entitled,
+    )
+    details = {}
+    for row in rows:
+        durations = {row.id: sorted({v.duration_seconds for v in variants[row.id]})}
+        details[row.id] = TrackPublic(
+            **_summary_fields(row, topics, durations), variants=variants[row.id]
+        )
+    return details
+
+
 async def get_published_track(
     *, session: AsyncSession, slug: str, now: datetime, premium_entitled: bool
 ) -> TrackPublic:
-    row = (await session.execute(_summary_select(now).where(Track.slug == slug))).first()
-    if row is None:
-        raise NotFound(f"No published track has the slug '{slug}'.")
-    topics = await topics_by_owner(session, TrackTopic, TrackTopic.track_id, [row.id])
-    variants = await variants_for_tracks(
-        session=session, tracks={row.id: row.is_premium}, premium_entitled=premium_entitled
+    details = await published_track_details(
+        session=session, now=now, premium_entitled=premium_entitled, slug=slug
     )
-    durations = {row.id: sorted({variant.duration_seconds for variant in variants[row.id]})}
-    return TrackPublic(**_summary_fields(row, topics, durations), variants=variants[row.id])
+    if not details:
+        raise NotFound(f"No published track has the slug '{slug}'.")
+    return next(iter(details.values()))
 
 
 async def get_published_transcript(
