@@ -43,6 +43,7 @@ TAGS = [
     {"name": "tracks", "description": "Guided meditations, sleep stories, breathing exercises."},
     {"name": "collections", "description": "Courses, series and playlists."},
     {"name": "topics and people", "description": "Topics, authors, reviewers and narrators."},
+    {"name": "sync", "description": "Delta sync of the catalogue, with deletions."},
     {"name": "auth", "description": "Registration, sign-in and tokens."},
     {"name": "me", "description": "The signed-in member: profile, progress, stats, favourites."},
     {"name": "system", "description": "Health checks and error documentation."},

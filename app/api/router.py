@@ -6,6 +6,7 @@ from app.accounts.router import auth_router, me_router
 from app.articles.router import router as articles_router
 from app.collections.router import router as collections_router
 from app.progress.router import router as progress_router
+from app.sync.router import router as sync_router
 from app.taxonomy.router import router as taxonomy_router
 from app.tracks.router import router as tracks_router
 
@@ -17,3 +18,4 @@ api_router.include_router(taxonomy_router)
 api_router.include_router(auth_router)
 api_router.include_router(me_router)
 api_router.include_router(progress_router)
+api_router.include_router(sync_router)

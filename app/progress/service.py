@@ -16,6 +16,7 @@ from app.accounts.models import User
 from app.core.db import begin_write, upsert
 from app.core.errors import Conflict
 from app.core.pagination import SortKey, fetch_page
+from app.core.publishing import PublicationStatus
 from app.progress.models import (
     BatchResult,
     DailyActivity,

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import BigInteger, Column, Index, Integer, String
 from sqlmodel import Field, SQLModel
@@ -41,3 +42,27 @@ class ContentChange(SQLModel, table=True):
     # When the change becomes visible: a scheduled publication is visible at its time.
     visible_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class SyncItem(SQLModel):
+    """One entry that changed: its current public state, or a tombstone."""
+
+    type: str = Field(description="article, track, collection, topic or person.")
+    id: int = Field(description="The entry's numeric id (stable; slugs can change).")
+    slug: str
+    action: ContentChangeAction = Field(
+        description="`upsert`: store `data`, replacing any entry of this type and id. "
+        "`delete`: remove it (deleted, unpublished or archived)."
+    )
+    data: dict[str, Any] | None = Field(
+        description="The entry as its detail endpoint returns it; null for deletions."
+    )
+
+
+class SyncPage(SQLModel):
+    items: list[SyncItem]
+    has_more: bool = Field(
+        description="True: call again at once with next_sync_token for the next page. "
+        "False: the client is up to date; keep next_sync_token for the next sync."
+    )
+    next_sync_token: str
