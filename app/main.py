@@ -1,5 +1,6 @@
 """The application: routers at /v1, error handlers, docs, and the database lifecycle."""
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -23,6 +24,9 @@ from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.ratelimit import create_rate_limiter
 from app.graphql.schema import graphql_router
+from app.partners.gate import PartnerGate
+from app.partners.service import ApiKeys
+from app.partners.webhooks import dispatch_forever
 
 DESCRIPTION = """
 Clinically reviewed **articles**, guided **meditation tracks** and **collections** for the
@@ -46,8 +50,18 @@ TAGS = [
     {"name": "sync", "description": "Delta sync of the catalogue, with deletions."},
     {"name": "auth", "description": "Registration, sign-in and tokens."},
     {"name": "me", "description": "The signed-in member: profile, progress, stats, favourites."},
+    {"name": "admin: partners", "description": "Partner API clients, usage and webhooks."},
     {"name": "system", "description": "Health checks and error documentation."},
 ]
+
+
+async def _flush_usage_forever(keys: ApiKeys, interval_seconds: float = 10) -> None:
+    while True:
+        await asyncio.sleep(interval_seconds)
+        try:
+            await keys.flush_usage()
+        except Exception:
+            logging.getLogger("app.partners").exception("could not record API key usage")
 
 
 def operation_id(route: APIRoute) -> str:
@@ -63,7 +77,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = create_engine(settings.database_url, echo=settings.sql_echo)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
+        tasks = [asyncio.create_task(_flush_usage_forever(app.state.api_keys))]
+        if settings.webhook_dispatch_interval_seconds > 0:
+            tasks.append(
+                asyncio.create_task(
+                    dispatch_forever(
+                        app.state.sessionmaker,
+                        interval_seconds=settings.webhook_dispatch_interval_seconds,
+                        allow_private=settings.webhooks_may_reach_private_addresses,
+                    )
+                )
+            )
         yield
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await app.state.api_keys.flush_usage()
         await app.state.limiter.close()
         await engine.dispose()
 
@@ -81,8 +110,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.content_version = ContentVersionTracker(
         lambda: app.state.sessionmaker, settings.content_version_poll_seconds
     )
-    # Innermost first: gzip for what the response cache does not handle itself, then the
-    # cache, then CORS outermost so every response, cached or not, gets its headers.
+    # Innermost first: gzip for what the response cache does not handle itself, the cache,
+    # the partner gate, then CORS outermost so every response gets its headers.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(
         PublicResponseCache,
@@ -91,6 +120,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_age=settings.content_max_age_seconds,
         stale_while_revalidate=settings.content_stale_while_revalidate_seconds,
     )
+    # Partners are checked (key, scope, rate limit) before the cache, then served from it.
+    app.state.api_keys = ApiKeys(lambda: app.state.sessionmaker, settings.api_key_cache_seconds)
+    app.add_middleware(PartnerGate, keys=app.state.api_keys, limiter=app.state.limiter)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -98,7 +130,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_credentials=settings.cors_allow_credentials,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "If-None-Match", "X-API-Key"],
-            expose_headers=["ETag", "Retry-After", "Location", "Content-Language"],
+            expose_headers=[
+                "ETag",
+                "Retry-After",
+                "Location",
+                "Content-Language",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+            ],
         )
     app.include_router(system_router)
     app.include_router(api_router, prefix="/v1")

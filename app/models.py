@@ -4,6 +4,13 @@ from app.accounts.models import RefreshToken, User
 from app.articles.models import Article, ArticleTopic, Citation
 from app.collections.models import Collection, CollectionItem, CollectionTopic
 from app.media.models import MediaAsset
+from app.partners.models import (
+    ApiClient,
+    ApiClientUsage,
+    Webhook,
+    WebhookCursor,
+    WebhookDelivery,
+)
 from app.progress.models import (
     ArticleRead,
     DailyActivity,
@@ -16,6 +23,8 @@ from app.taxonomy.models import Person, Topic
 from app.tracks.models import Track, TrackTopic, TrackVariant
 
 __all__ = [
+    "ApiClient",
+    "ApiClientUsage",
     "Article",
     "ArticleRead",
     "ArticleTopic",
@@ -36,4 +45,7 @@ __all__ = [
     "TrackTopic",
     "TrackVariant",
     "User",
+    "Webhook",
+    "WebhookCursor",
+    "WebhookDelivery",
 ]

@@ -16,21 +16,26 @@ from alembic import command
 from httpx import ASGITransport, AsyncClient
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.api.deps import get_session
 from app.cli import alembic_config
 from app.core.config import Settings
-from app.core.db import create_engine, create_sessionmaker
+from app.core.db import create_engine
 from app.main import create_app
 
 _tmp = tempfile.mkdtemp(prefix="smart-meditation-tests-")
 DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{_tmp}/test.db"
 IS_POSTGRES = DATABASE_URL.startswith("postgresql")
 
+pytest_plugins = ["tests.member_fixtures"]
 
-def run_alembic(connection: Connection, revision: str, *, downgrade: bool = False) -> None:
-    config = alembic_config(DATABASE_URL)
+
+def run_alembic(
+    connection: Connection, revision: str, *, downgrade: bool = False, url: str | None = None
+) -> None:
+    """Upgrade (or downgrade) the database behind `connection`; `url` names it to alembic."""
+    config = alembic_config(url or DATABASE_URL)
     config.attributes["connection"] = connection
     config.attributes["configure_logging"] = False
     if downgrade:
@@ -51,7 +56,16 @@ async def reset_database(engine: AsyncEngine) -> None:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings(database_url=DATABASE_URL, environment="test")
+    # The content version is read once per client (below) and then only bumped by commits
+    # in this process, so statement counts measure the request alone.
+    # Limits count in each test's own app (REDIS_URL, set by CI, is used only by the tests
+    # about sharing them); content ids repeat between rolled-back tests.
+    return Settings(
+        database_url=DATABASE_URL,
+        environment="test",
+        content_version_poll_seconds=3600,
+        redis_url=None,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +99,12 @@ async def client(
 ) -> AsyncIterator[AsyncClient]:
     app = create_app(settings)
     app.state.engine = engine
-    app.state.sessionmaker = create_sessionmaker(engine)
+    # Sessions the app opens itself (the partner gate, the content version) join the test's
+    # transaction on its connection, so they see what the test wrote and nothing outlives it.
+    app.state.sessionmaker = async_sessionmaker(
+        bind=session.bind, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+    await app.state.content_version.current()
 
     async def test_session() -> AsyncIterator[AsyncSession]:
         yield session

@@ -183,7 +183,16 @@ async def refresh_tokens(
     if spent.rowcount != 1:  # type: ignore[attr-defined,unused-ignore]
         await session.refresh(stored)
         rotated_at = stored.rotated_at or now
-        if now - rotated_at > timedelta(seconds=settings.refresh_reuse_grace_seconds):
+        successor = (
+            await session.get(RefreshToken, stored.replaced_by_id)
+            if stored.replaced_by_id is not None
+            else None
+        )
+        # A lost response is retried before its successor is ever used; a spent token
+        # presented after the successor was used means two holders: treat it as theft.
+        successor_used = successor is not None and successor.rotated_at is not None
+        too_late = now - rotated_at > timedelta(seconds=settings.refresh_reuse_grace_seconds)
+        if too_late or successor_used:
             await _revoke_family(session, stored.family_id)
             await session.commit()
             raise Unauthorized(

@@ -3,7 +3,7 @@
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,6 +12,8 @@ from app.accounts.models import STAFF_ROLES, Role, User
 from app.core.config import Settings
 from app.core.errors import Unauthorized
 from app.core.ratelimit import RateLimiter
+from app.crisis import service as crisis
+from app.crisis.models import COUNTRY_PATTERN
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -38,6 +40,14 @@ def get_client_info(request: Request) -> accounts.ClientInfo:
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
+AcceptLanguage = Annotated[
+    str | None,
+    Header(
+        description="The caller's languages; the region of the preferred one (`en-GB`) "
+        "chooses the country for crisis help when `country` is not given.",
+        examples=["en-GB,en;q=0.9"],
+    ),
+]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]
 ClientDep = Annotated[accounts.ClientInfo, Depends(get_client_info)]
@@ -86,3 +96,22 @@ def private_response(response: Response) -> None:
     """Member data: never stored by shared caches, and not by the browser either."""
     response.headers["Cache-Control"] = "private, no-store"
     response.headers["Vary"] = "Authorization"
+
+
+async def get_crisis_country(
+    accept_language: AcceptLanguage = None,
+    country: Annotated[
+        str | None,
+        Query(
+            pattern=COUNTRY_PATTERN,
+            description="ISO 3166-1 alpha-2 code choosing the crisis helplines shown with "
+            "content about suicide or self-harm; default: the Accept-Language region.",
+            examples=["GB"],
+        ),
+    ] = None,
+) -> str | None:
+    return crisis.choose_country(country=country, accept_language=accept_language)
+
+
+# The caller's country for crisis help (None: the international list).
+CrisisCountry = Annotated[str | None, Depends(get_crisis_country)]

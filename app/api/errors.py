@@ -104,23 +104,30 @@ def _field_errors(exc: RequestValidationError) -> list[FieldError]:
     return errors
 
 
-async def handle_domain_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, DomainError)
-    status = next((code for cls, code in STATUS_BY_ERROR.items() if isinstance(exc, cls)), 400)
-    headers = None
-    if isinstance(exc, RateLimited):
-        headers = {"Retry-After": str(exc.retry_after_seconds)}
-    elif isinstance(exc, Unauthorized):
-        headers = {"WWW-Authenticate": "Bearer"}
+def domain_problem(
+    error: DomainError, *, instance: str | None, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """The problem+json response for a domain error (also used by the ASGI layers)."""
+    status = next((code for cls, code in STATUS_BY_ERROR.items() if isinstance(error, cls)), 400)
+    headers = dict(headers or {})
+    if isinstance(error, RateLimited):
+        headers["Retry-After"] = str(error.retry_after_seconds)
+    elif isinstance(error, Unauthorized):
+        headers["WWW-Authenticate"] = "Bearer"
     return problem_response(
         status=status,
-        code=exc.code,
-        title=exc.title,
-        detail=exc.detail,
-        instance=request.url.path,
-        errors=exc.errors,
+        code=error.code,
+        title=error.title,
+        detail=error.detail,
+        instance=instance,
+        errors=error.errors,
         headers=headers,
     )
+
+
+async def handle_domain_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DomainError)
+    return domain_problem(exc, instance=request.url.path)
 
 
 async def handle_validation_error(request: Request, exc: Exception) -> JSONResponse:

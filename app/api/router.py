@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from app.accounts.router import auth_router, me_router
 from app.articles.router import router as articles_router
 from app.collections.router import router as collections_router
+from app.partners.router import router as partners_router
 from app.progress.router import router as progress_router
 from app.sync.router import router as sync_router
 from app.taxonomy.router import router as taxonomy_router
@@ -19,3 +20,4 @@ api_router.include_router(auth_router)
 api_router.include_router(me_router)
 api_router.include_router(progress_router)
 api_router.include_router(sync_router)
+api_router.include_router(partners_router)

@@ -8,6 +8,7 @@ from sqlmodel import Field, Relationship, SQLModel
 from app.core.db import UTCDateTime, utcnow
 from app.core.pagination import Page
 from app.core.publishing import ContentWarning, PublicationStatus, ReviewStatus
+from app.crisis.models import CrisisResources
 from app.taxonomy.models import PersonSummary, TopicSummary
 
 
@@ -144,6 +145,12 @@ class ArticlePublic(ArticleSummary):
     seo_description: str | None
     licence: str
     attribution: str
+    crisis_resources: CrisisResources | None = Field(
+        default=None,
+        description="Crisis helplines for the caller's country when the content warnings "
+        "include `suicide` or `self_harm`; null otherwise. In sync payloads, which are the "
+        "same for everyone, the international list.",
+    )
 
 
 class ArticlePage(Page[ArticleSummary]):

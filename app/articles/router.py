@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 from pydantic import Field
 
-from app.api.deps import SessionDep
+from app.api.deps import CrisisCountry, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.articles import service
@@ -69,8 +69,15 @@ async def list_articles(
 async def get_article(
     session: SessionDep,
     slug: Annotated[Slug, Path(max_length=120, examples=["lamotrigine-and-ketamine"])],
+    crisis_country: CrisisCountry,
 ) -> ArticlePublic:
     """The whole article: Markdown and sanitized HTML body, clinical review (reviewer,
     review dates and `status`, which is `overdue` once the review date has passed),
-    ordered citations, content warnings, licence and attribution."""
-    return await service.get_published_article(session=session, slug=slug, now=utcnow())
+    ordered citations, content warnings, licence and attribution.
+
+    When the content warnings include `suicide` or `self_harm`, `crisis_resources` lists
+    the helplines for the caller's country (`country`, else the Accept-Language region),
+    or the international list with `fallback: true`; otherwise it is null."""
+    return await service.get_published_article(
+        session=session, slug=slug, now=utcnow(), crisis_country=crisis_country
+    )

@@ -21,6 +21,7 @@ from app.articles.models import (
 from app.core.errors import NotFound
 from app.core.pagination import SortKey, fetch_page
 from app.core.publishing import publicly_visible, review_status
+from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
     in_topics,
@@ -203,9 +204,16 @@ async def published_articles_by_authors(
 
 
 async def published_article_details(
-    *, session: AsyncSession, ids: list[int] | None = None, slug: str | None = None, now: datetime
+    *,
+    session: AsyncSession,
+    ids: list[int] | None = None,
+    slug: str | None = None,
+    now: datetime,
+    crisis_country: str | None = None,
 ) -> dict[int, ArticlePublic]:
-    """Whole published articles by id (or one by slug), in five statements for any number."""
+    """Whole published articles by id (or one by slug), in five statements for any number,
+    and one more when some carry the crisis services of `crisis_country` (None: the
+    international list)."""
     statement = select(Article).where(publicly_visible(Article, now))
     if ids is not None:
         statement = statement.where(Article.id.in_(ids))
@@ -230,6 +238,12 @@ async def published_article_details(
         .order_by(Citation.article_id, Citation.position)
     ):
         citations[citation.article_id].append(CitationPublic.model_validate(citation))
+
+    crisis = await crisis_resources_for_content(
+        session=session,
+        content_warnings={article.id: article.content_warnings for article in articles},
+        country=crisis_country,
+    )
 
     def byline(person_id: int | None) -> Any:
         person = people.get(person_id) if person_id is not None else None
@@ -272,14 +286,17 @@ async def published_article_details(
             seo_description=article.seo_description,
             licence=article.licence,
             attribution=article.attribution,
+            crisis_resources=crisis[article.id],
         )
     return details
 
 
 async def get_published_article(
-    *, session: AsyncSession, slug: str, now: datetime
+    *, session: AsyncSession, slug: str, now: datetime, crisis_country: str | None = None
 ) -> ArticlePublic:
-    details = await published_article_details(session=session, slug=slug, now=now)
+    details = await published_article_details(
+        session=session, slug=slug, now=now, crisis_country=crisis_country
+    )
     if not details:
         raise NotFound(f"No published article has the slug '{slug}'.")
     return next(iter(details.values()))

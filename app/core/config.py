@@ -48,12 +48,24 @@ class Settings(BaseSettings):
     sign_in_failures_per_account: int = 5
     sign_in_failures_per_ip: int = 20
     sign_in_window_seconds: int = 900
+    # Partners: verified API keys are remembered this long (revocation elsewhere takes effect
+    # within it); webhooks are dispatched this often by every process (0 turns it off).
+    api_key_cache_seconds: float = Field(default=30, ge=0, le=3600)
+    webhook_dispatch_interval_seconds: float = Field(default=5, ge=0, le=3600)
+    # Webhook URLs resolving to private or loopback addresses are refused in production.
+    webhook_allow_private_addresses: bool | None = None
     # Reported session times may be this far in the future (device clocks drift).
     clock_skew_seconds: int = 300
 
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def webhooks_may_reach_private_addresses(self) -> bool:
+        if self.webhook_allow_private_addresses is not None:
+            return self.webhook_allow_private_addresses
+        return not self.is_production
 
     @property
     def is_sqlite(self) -> bool:

@@ -98,13 +98,22 @@ async def begin_write(session: AsyncSession) -> None:
     await session.connection(execution_options={WRITE_TRANSACTION: True})
 
 
-def upsert(session: AsyncSession, model: Any, key: list[str]) -> Any:
-    """INSERT ... ON CONFLICT (key) DO UPDATE SET every other column to the new values."""
+def dialect_insert(session: AsyncSession, model: Any) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
-    statement = insert(model)
+    return insert(model)
+
+
+def insert_ignoring_duplicates(session: AsyncSession, model: Any) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING: for idempotent writes that may race."""
+    return dialect_insert(session, model).on_conflict_do_nothing()
+
+
+def upsert(session: AsyncSession, model: Any, key: list[str]) -> Any:
+    """INSERT ... ON CONFLICT (key) DO UPDATE SET every other column to the new values."""
+    statement = dialect_insert(session, model)
     columns = [c.name for c in model.__table__.columns if c.name not in key]
     return statement.on_conflict_do_update(
         index_elements=key, set_={name: statement.excluded[name] for name in columns}

@@ -3,6 +3,7 @@
 With several workers or instances, set REDIS_URL so they count together.
 """
 
+import itertools
 import math
 import time
 from dataclasses import dataclass
@@ -26,14 +27,20 @@ class RateLimiter(Protocol):
 
 
 class MemoryRateLimiter:
-    """Counters in this process's memory; expired windows are dropped as they are met."""
+    """Counters in this process's memory, at most `max_keys` of them.
+
+    Each key remembers its own window, so expiring one kind of counter (15-minute sign-in
+    failures) never clears another (hourly registrations). Keys are kept in the order their
+    windows started; when full and nothing has expired, the oldest windows make room.
+    """
 
     def __init__(self, max_keys: int = 100_000) -> None:
-        self._windows: dict[str, tuple[float, int]] = {}
+        # key -> (window start, count, window length)
+        self._windows: dict[str, tuple[float, int, int]] = {}
         self._max_keys = max_keys
 
     def _current(self, key: str, window_seconds: int, now: float) -> tuple[float, int]:
-        started, count = self._windows.get(key, (now, 0))
+        started, count, _window = self._windows.get(key, (now, 0, window_seconds))
         if now - started >= window_seconds:
             return now, 0
         return started, count
@@ -49,15 +56,22 @@ class MemoryRateLimiter:
     async def hit(self, key: str, window_seconds: int) -> WindowCount:
         now = time.monotonic()
         started, count = self._current(key, window_seconds, now)
-        if len(self._windows) >= self._max_keys and key not in self._windows:
-            self._drop_expired(now, window_seconds)
-        self._windows[key] = (started, count + 1)
+        if count == 0:
+            # A new window: move the key to the end, keeping the oldest windows first.
+            self._windows.pop(key, None)
+            if len(self._windows) >= self._max_keys:
+                self._make_room(now)
+        self._windows[key] = (started, count + 1, window_seconds)
         return self._result(started, count + 1, window_seconds, now)
 
-    def _drop_expired(self, now: float, window_seconds: int) -> None:
-        for key, (started, _count) in list(self._windows.items()):
-            if now - started >= window_seconds:
+    def _make_room(self, now: float) -> None:
+        for key, (started, _count, window) in list(self._windows.items()):
+            if now - started >= window:
                 del self._windows[key]
+        # Still full: forget the oldest tenth, so the next new keys do not each pay a scan.
+        excess = len(self._windows) - int(self._max_keys * 0.9)
+        for key in list(itertools.islice(self._windows, max(0, excess))):
+            del self._windows[key]
 
     async def reset(self, key: str) -> None:
         self._windows.pop(key, None)

@@ -160,6 +160,7 @@ async def seed_demo_catalogue(session: AsyncSession) -> dict[str, int]:
             slug=entity.slug,
             action=ContentChangeAction.upsert,
             visible_at=getattr(entity, "published_at", None),
+            event="published",
         )
     await session.commit()
     return {

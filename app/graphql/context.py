@@ -14,7 +14,7 @@ from app.api.deps import OptionalUser, SessionDep, SettingsDep
 from app.core.caching import ContentVersionTracker
 from app.core.config import Settings
 from app.core.db import utcnow
-from app.core.errors import Unauthorized
+from app.core.errors import FieldError, Invalid, Unauthorized
 
 ResultT = TypeVar("ResultT")
 
@@ -43,6 +43,13 @@ class GraphQLContext(BaseContext):
 
     async def db(self, service: Callable[..., Awaitable[ResultT]], /, **kwargs: Any) -> ResultT:
         """Call a service with the request's session, one database call at a time."""
+        for name, value in kwargs.items():
+            # No text we store or look up holds a NUL, and PostgreSQL cannot compare one.
+            if isinstance(value, str) and "\x00" in value:
+                raise Invalid(
+                    f"'{name}' contains a NUL character.",
+                    errors=[FieldError("argument", name, "contains a NUL character")],
+                )
         async with self._database:
             return await service(session=self.session, **kwargs)
 

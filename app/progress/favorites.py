@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.models import User
 from app.articles.models import Article
 from app.collections.models import Collection
-from app.core.db import upsert
+from app.core.db import insert_ignoring_duplicates, upsert
 from app.core.errors import Conflict, NotFound
 from app.core.publishing import publicly_visible
 from app.progress.models import (
@@ -51,7 +51,11 @@ async def add_favorite(
     count = await session.scalar(select(func.count()).where(Favorite.user_id == user.id))
     if (count or 0) >= MAX_FAVORITES:
         raise Conflict(f"You can keep at most {MAX_FAVORITES} favourites; remove some first.")
-    session.add(Favorite(user_id=user.id, kind=kind, content_id=content_id, created_at=now))
+    # Two taps at once both get here: the second insert quietly does nothing.
+    await session.execute(
+        insert_ignoring_duplicates(session, Favorite),
+        [{"user_id": user.id, "kind": kind.value, "content_id": content_id, "created_at": now}],
+    )
     await session.commit()
 
 

@@ -76,7 +76,7 @@ async def _watermarks(session: AsyncSession, now: datetime) -> tuple[int, str]:
     return int(version or 0), now.isoformat()
 
 
-async def _entries(
+async def current_entries(
     session: AsyncSession, wanted: dict[str, list[int]], now: datetime
 ) -> dict[tuple[str, int], dict[str, Any]]:
     """The current public payload of each wanted entry that is visible now."""
@@ -127,7 +127,7 @@ async def _initial_page(
     wanted: dict[str, list[int]] = {}
     for entry_type, entry_id, _slug in picked:
         wanted.setdefault(entry_type, []).append(entry_id)
-    payloads = await _entries(session, wanted, now)
+    payloads = await current_entries(session, wanted, now)
     items = [
         SyncItem(
             type=entry_type,
@@ -178,7 +178,7 @@ async def _delta_page(
     wanted: dict[str, list[int]] = {}
     for entry_type, entry_id in latest:
         wanted.setdefault(entry_type, []).append(entry_id)
-    payloads = await _entries(session, wanted, now)
+    payloads = await current_entries(session, wanted, now)
     items = [
         SyncItem(
             type=entry_type,

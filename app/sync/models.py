@@ -39,6 +39,9 @@ class ContentChange(SQLModel, table=True):
     entity_id: int
     slug: str = Field(max_length=120)
     action: ContentChangeAction = Field(sa_type=String(10))
+    # What happened, for webhooks: published, updated, unpublished, deleted or
+    # clinical_correction (a medical fix partners must apply at once).
+    event: str = Field(default="updated", max_length=30)
     # When the change becomes visible: a scheduled publication is visible at its time.
     visible_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -21,6 +21,7 @@ def record_content_change(
     slug: str,
     action: ContentChangeAction,
     visible_at: datetime | None = None,
+    event: str | None = None,
 ) -> ContentChange:
     """Add a change row in the caller's transaction, so it commits with the change itself."""
     now = utcnow()
@@ -29,6 +30,7 @@ def record_content_change(
         entity_id=entity_id,
         slug=slug,
         action=action,
+        event=event or ("deleted" if action is ContentChangeAction.delete else "updated"),
         visible_at=max(visible_at, now) if visible_at else now,
         changed_at=now,
     )
@@ -120,6 +122,7 @@ async def record_change_with_dependents(
     slug: str,
     action: ContentChangeAction,
     visible_at: datetime | None = None,
+    event: str | None = None,
 ) -> None:
     """Record a change and an upsert for every entry that embeds it. Call before deleting
     rows, while the links to the dependents still exist."""
@@ -139,6 +142,7 @@ async def record_change_with_dependents(
         slug=slug,
         action=action,
         visible_at=visible_at,
+        event=event,
     )
 
 

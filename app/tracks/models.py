@@ -10,6 +10,7 @@ from sqlmodel import Field, Relationship, SQLModel
 from app.core.db import UTCDateTime, utcnow
 from app.core.pagination import Page
 from app.core.publishing import ContentWarning, PublicationStatus
+from app.crisis.models import CrisisResources
 from app.taxonomy.models import PersonSummary, TopicSummary
 
 
@@ -135,6 +136,12 @@ class TrackPublic(TrackSummary):
     """A track in full, with every variant."""
 
     variants: list[TrackVariantPublic]
+    crisis_resources: CrisisResources | None = Field(
+        default=None,
+        description="Crisis helplines for the caller's country when the content warnings "
+        "include `suicide` or `self_harm`; null otherwise. In sync payloads, which are the "
+        "same for everyone, the international list.",
+    )
 
 
 class TrackPage(Page[TrackSummary]):

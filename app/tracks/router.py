@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import PlainTextResponse
 from pydantic import Field, ValidationInfo, field_validator
 
-from app.api.deps import OptionalUser, SessionDep
+from app.api.deps import CrisisCountry, OptionalUser, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.core.db import utcnow
@@ -93,14 +93,21 @@ TrackSlug = Annotated[Slug, Path(max_length=120, examples=["body-scan-for-sleep"
     response_model=TrackPublic,
     responses=problem_responses(404, 422),
 )
-async def get_track(session: SessionDep, user: OptionalUser, slug: TrackSlug) -> TrackPublic:
+async def get_track(
+    session: SessionDep, user: OptionalUser, slug: TrackSlug, crisis_country: CrisisCountry
+) -> TrackPublic:
     """The track with every variant (narrator x length). For premium tracks `audio_url` is
-    null unless the caller has a premium membership."""
+    null unless the caller has a premium membership.
+
+    When the content warnings include `suicide` or `self_harm`, `crisis_resources` lists
+    the helplines for the caller's country (`country`, else the Accept-Language region),
+    or the international list with `fallback: true`; otherwise it is null."""
     return await service.get_published_track(
         session=session,
         slug=slug,
         now=utcnow(),
         premium_entitled=user is not None and user.is_premium,
+        crisis_country=crisis_country,
     )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 from app.core.errors import FieldError, Forbidden, Invalid, NotFound
 from app.core.pagination import SortKey, fetch_page
 from app.core.publishing import publicly_visible
+from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
     in_topics,
@@ -300,8 +301,11 @@ async def published_track_details(
     premium_entitled: bool,
     ids: list[int] | None = None,
     slug: str | None = None,
+    crisis_country: str | None = None,
 ) -> dict[int, TrackPublic]:
-    """Whole published tracks by id (or one by slug), with variants, in four statements."""
+    """Whole published tracks by id (or one by slug), with variants, in four statements,
+    and one more when some carry the crisis services of `crisis_country` (None: the
+    international list)."""
     statement = _summary_select(now)
     if ids is not None:
         statement = statement.where(Track.id.in_(ids))
@@ -317,20 +321,36 @@ async def published_track_details(
         tracks={row.id: row.is_premium for row in rows},
         premium_entitled=premium_entitled,
     )
+    crisis = await crisis_resources_for_content(
+        session=session,
+        content_warnings={row.id: row.content_warnings for row in rows},
+        country=crisis_country,
+    )
     details = {}
     for row in rows:
         durations = {row.id: sorted({v.duration_seconds for v in variants[row.id]})}
         details[row.id] = TrackPublic(
-            **_summary_fields(row, topics, durations), variants=variants[row.id]
+            **_summary_fields(row, topics, durations),
+            variants=variants[row.id],
+            crisis_resources=crisis[row.id],
         )
     return details
 
 
 async def get_published_track(
-    *, session: AsyncSession, slug: str, now: datetime, premium_entitled: bool
+    *,
+    session: AsyncSession,
+    slug: str,
+    now: datetime,
+    premium_entitled: bool,
+    crisis_country: str | None = None,
 ) -> TrackPublic:
     details = await published_track_details(
-        session=session, now=now, premium_entitled=premium_entitled, slug=slug
+        session=session,
+        now=now,
+        premium_entitled=premium_entitled,
+        slug=slug,
+        crisis_country=crisis_country,
     )
     if not details:
         raise NotFound(f"No published track has the slug '{slug}'.")

@@ -1,0 +1,180 @@
+"""HTTP caching of public content: ETags, 304s, the anonymous response cache and its
+invalidation, gzip, and private member responses."""
+
+import gzip
+from datetime import timedelta
+from typing import Any
+
+from httpx import AsyncClient
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.db import utcnow
+from app.sync.models import ContentChangeAction
+from app.sync.service import content_version, record_content_change
+from tests.factories import make_article
+from tests.member_factories import Member
+
+
+async def test_public_content_has_strong_etag_and_cache_control(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    article = await make_article(session)
+    for url in ("/v1/articles", f"/v1/articles/{article.slug}", "/v1/topics", "/v1/tracks"):
+        response = await client.get(url)
+        assert response.status_code == 200
+        assert response.headers["etag"].startswith('"') and not response.headers["etag"].startswith(
+            "W/"
+        )
+        assert response.headers["cache-control"].startswith("public, max-age=")
+        assert "stale-while-revalidate=" in response.headers["cache-control"]
+        assert "Authorization" in response.headers["vary"]
+        assert "Accept-Language" in response.headers["vary"]
+
+
+async def test_if_none_match_gives_304_without_a_query(
+    client: AsyncClient, session: AsyncSession, count_statements: Any
+) -> None:
+    await make_article(session)
+    first = await client.get("/v1/articles")
+    with count_statements() as log:
+        response = await client.get(
+            "/v1/articles", headers={"If-None-Match": first.headers["etag"]}
+        )
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response.headers["etag"] == first.headers["etag"]
+    assert log.count == 0
+    stale = await client.get("/v1/articles", headers={"If-None-Match": '"something-else"'})
+    assert stale.status_code == 200
+
+
+async def test_repeated_anonymous_reads_are_served_from_memory(
+    client: AsyncClient, session: AsyncSession, count_statements: Any
+) -> None:
+    await make_article(session)
+    first = await client.get("/v1/articles", params={"limit": 5})
+    with count_statements() as log:
+        second = await client.get("/v1/articles", params={"limit": 5})
+    assert log.count == 0
+    assert second.content == first.content
+    with count_statements() as log:
+        other = await client.get("/v1/articles", params={"limit": 6})
+    assert log.count > 0, "a different query string is a different entry"
+    assert other.status_code == 200
+
+
+async def test_a_content_change_invalidates_the_cache(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await make_article(session, slug="first-article")
+    await session.commit()
+    before = await client.get("/v1/articles")
+    await make_article(session, slug="second-article", record_change=True)
+    await session.commit()
+    after = await client.get("/v1/articles")
+    assert "second-article" in [a["slug"] for a in after.json()["items"]]
+    assert after.headers["etag"] != before.headers["etag"]
+    old = await client.get("/v1/articles", headers={"If-None-Match": before.headers["etag"]})
+    assert old.status_code == 200
+
+
+async def test_a_rolled_back_change_does_not_invalidate(
+    client: AsyncClient, session: AsyncSession, count_statements: Any
+) -> None:
+    article = await make_article(session)
+    await session.commit()
+    await client.get("/v1/articles")
+    record_content_change(
+        session,
+        entity_type="article",
+        entity_id=article.id,
+        slug=article.slug,
+        action=ContentChangeAction.upsert,
+    )
+    await session.rollback()
+    with count_statements() as log:
+        await client.get("/v1/articles")
+    assert log.count == 0
+
+
+async def test_gzip_for_large_bodies(client: AsyncClient, session: AsyncSession) -> None:
+    for _ in range(10):
+        await make_article(session)
+    plain = await client.get("/v1/articles", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    compressed = await client.get("/v1/articles", headers={"Accept-Encoding": "gzip"})
+    assert compressed.headers["content-encoding"] == "gzip"
+    assert compressed.json() == plain.json()  # httpx decompresses
+    raw = await client.get("/v1/articles", headers={"Accept-Encoding": "gzip"})
+    assert int(raw.headers["content-length"]) < len(plain.content)
+    assert gzip.compress(plain.content)  # the plain body is what was compressed
+
+
+async def test_head_returns_headers_only(client: AsyncClient, session: AsyncSession) -> None:
+    await make_article(session)
+    response = await client.head("/v1/articles")
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response.headers["etag"]
+
+
+async def test_errors_are_not_cached(client: AsyncClient, count_statements: Any) -> None:
+    await client.get("/v1/articles/no-such-article")
+    with count_statements() as log:
+        response = await client.get("/v1/articles/no-such-article")
+    assert response.status_code == 404
+    assert log.count > 0
+    assert "etag" not in response.headers
+
+
+async def test_signed_in_reads_are_private_and_not_shared(
+    client: AsyncClient, session: AsyncSession, member: Member, count_statements: Any
+) -> None:
+    await make_article(session)
+    await client.get("/v1/articles")
+    with count_statements() as log:
+        response = await client.get("/v1/articles", headers=member.headers)
+    assert log.count > 0, "a signed-in read never comes from the shared cache"
+    assert response.headers["cache-control"] == "private, no-cache"
+    assert response.headers["etag"]
+    me = await client.get("/v1/me", headers=member.headers)
+    assert me.headers["cache-control"] == "private, no-store"
+
+
+async def test_graphql_anonymous_get_and_post_are_cached(
+    client: AsyncClient, session: AsyncSession, count_statements: Any
+) -> None:
+    await make_article(session)
+    query = "{ articles(first: 3) { nodes { slug } } }"
+    await client.post("/graphql", json={"query": query})
+    with count_statements() as log:
+        response = await client.post("/graphql", json={"query": query})
+    assert log.count == 0
+    assert response.headers["etag"]
+    await client.get("/graphql", params={"query": query})
+    with count_statements() as log:
+        response = await client.get("/graphql", params={"query": query})
+    assert log.count == 0
+    assert response.json()["data"]["articles"]["nodes"]
+
+
+async def test_content_version_sees_scheduled_items_go_live(session: AsyncSession) -> None:
+    now = utcnow()
+    before = await content_version(session=session, now=now)
+    record_content_change(
+        session,
+        entity_type="article",
+        entity_id=1,
+        slug="scheduled",
+        action=ContentChangeAction.upsert,
+        visible_at=now + timedelta(hours=1),
+    )
+    record_content_change(
+        session, entity_type="article", entity_id=2, slug="now", action=ContentChangeAction.upsert
+    )
+    await session.flush()
+    moments = [now + timedelta(seconds=1), now + timedelta(minutes=59), now + timedelta(hours=2)]
+    versions = [await content_version(session=session, now=moment) for moment in moments]
+    assert versions[0] != before
+    assert versions[0] == versions[1], "nothing new is visible before the scheduled time"
+    assert versions[2] != versions[1], "the scheduled change becomes visible at its time"
