@@ -1,4 +1,5 @@
-"""Command line: `python -m app.cli migrate | seed | serve | create-user | graphql-schema`."""
+"""Command line: `python -m app.cli migrate | seed | seed-crisis-resources | serve |
+create-user | graphql-schema | search-reindex`."""
 
 import argparse
 import asyncio
@@ -10,6 +11,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
+import app.models  # noqa: F401 - every table registered, so foreign keys resolve
 from app.core.config import get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.errors import DomainError
@@ -29,10 +31,26 @@ def migrate() -> None:
     command.upgrade(alembic_config(get_settings().database_url), "head")
 
 
+async def seed_crisis_resources() -> None:
+    """Bring the crisis helplines in line with app/crisis/data.py (idempotent). Not demo
+    content: every deployment needs them, so `serve`, `seed` and the container run it."""
+    from app.core.db import utcnow
+    from app.crisis.service import seed_crisis_resources as load
+
+    engine = create_engine(get_settings().database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            counts = await load(session=session, now=utcnow())
+            print("crisis resources: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    finally:
+        await engine.dispose()
+
+
 async def seed(*, only_if_empty: bool) -> None:
     # Imported here: the demo data is not needed to migrate or serve.
     from app.demo.seed import catalogue_is_empty, seed_demo_catalogue
 
+    await seed_crisis_resources()
     engine = create_engine(get_settings().database_url)
     try:
         async with create_sessionmaker(engine)() as session:
@@ -44,6 +62,20 @@ async def seed(*, only_if_empty: bool) -> None:
                 return
             counts = await seed_demo_catalogue(session)
             print("demo catalogue loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    finally:
+        await engine.dispose()
+
+
+async def reindex_search() -> None:
+    """Rebuild the search index from the content tables (after a bulk load that bypassed
+    the services, or to repair it)."""
+    from app.search.indexing import rebuild_search_index
+
+    engine = create_engine(get_settings().database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            counts = await rebuild_search_index(session=session)
+            print("search index rebuilt: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     finally:
         await engine.dispose()
 
@@ -71,6 +103,36 @@ async def create_user(*, email: str, display_name: str, role: str) -> None:
         await engine.dispose()
 
 
+async def import_content(*, directory: str, actor_email: str) -> int:
+    from tqdm import tqdm
+
+    from app.editorial.importer import import_directory, source_items
+
+    engine = create_engine(get_settings().database_url)
+    try:
+        total = len(source_items(Path(directory)))
+        with tqdm(total=total, unit="item", desc="importing") as progress:
+            report = await import_directory(
+                sessionmaker=create_sessionmaker(engine),
+                actor_email=actor_email,
+                directory=Path(directory),
+                on_item=lambda result: progress.update(1),
+            )
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    finally:
+        await engine.dispose()
+    counts = ", ".join(
+        f"{report.count(outcome)} {outcome}"
+        for outcome in ("created", "updated", "unchanged", "failed")
+    )
+    print(f"imported {len(report.results)} items: {counts}")
+    for result in report.failed:
+        print(f"  failed  {result.kind:<10} {result.source}: {result.reason}")
+    return 1 if report.failed else 0
+
+
 def serve() -> None:
     import uvicorn
 
@@ -96,8 +158,20 @@ def main(argv: list[str] | None = None) -> None:
     seed_parser.add_argument(
         "--if-empty", action="store_true", help="do nothing (and succeed) when content exists"
     )
+    commands.add_parser(
+        "seed-crisis-resources",
+        help="bring the crisis helplines in line with app/crisis/data.py (idempotent)",
+    )
     commands.add_parser("serve", help="migrate, seed an empty database, and serve HTTP")
+    import_parser = commands.add_parser(
+        "import-content", help="import Markdown articles and YAML manifests as drafts"
+    )
+    import_parser.add_argument("directory")
+    import_parser.add_argument(
+        "--as", dest="actor", required=True, help="email of the staff account doing the import"
+    )
     commands.add_parser("graphql-schema", help="print the GraphQL schema into schema.graphql")
+    commands.add_parser("search-reindex", help="rebuild the search index from the content")
     user_parser = commands.add_parser(
         "create-user", help="create an account (password from NEW_USER_PASSWORD or a prompt)"
     )
@@ -111,13 +185,21 @@ def main(argv: list[str] | None = None) -> None:
         migrate()
     elif args.command == "seed":
         asyncio.run(seed(only_if_empty=args.if_empty))
+    elif args.command == "seed-crisis-resources":
+        asyncio.run(seed_crisis_resources())
     elif args.command == "serve":
         serve()
+    elif args.command == "import-content":
+        raise SystemExit(
+            asyncio.run(import_content(directory=args.directory, actor_email=args.actor))
+        )
     elif args.command == "graphql-schema":
         from app.graphql.schema import schema_sdl
 
         (PROJECT_ROOT / "schema.graphql").write_text(schema_sdl())
         print("wrote schema.graphql")
+    elif args.command == "search-reindex":
+        asyncio.run(reindex_search())
     elif args.command == "create-user":
         asyncio.run(create_user(email=args.email, display_name=args.name, role=args.role))
 

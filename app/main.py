@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
 
+from app.admin import mount_admin
 from app.api.errors import install_error_handlers
 from app.api.router import api_router
 from app.api.system import router as system_router
@@ -47,9 +48,18 @@ TAGS = [
     {"name": "tracks", "description": "Guided meditations, sleep stories, breathing exercises."},
     {"name": "collections", "description": "Courses, series and playlists."},
     {"name": "topics and people", "description": "Topics, authors, reviewers and narrators."},
+    {"name": "search", "description": "Full-text search over articles, tracks and collections."},
+    {"name": "home", "description": "The home screen in one request."},
+    {
+        "name": "crisis help",
+        "description": "Crisis helplines by country, also shown with content about suicide "
+        "and self-harm.",
+    },
     {"name": "sync", "description": "Delta sync of the catalogue, with deletions."},
     {"name": "auth", "description": "Registration, sign-in and tokens."},
     {"name": "me", "description": "The signed-in member: profile, progress, stats, favourites."},
+    {"name": "editorial", "description": "Drafts, clinical review, publishing, revisions."},
+    {"name": "media", "description": "Uploaded audio and images, served with Range requests."},
     {"name": "admin: partners", "description": "Partner API clients, usage and webhooks."},
     {"name": "system", "description": "Health checks and error documentation."},
 ]
@@ -144,6 +154,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router, prefix="/v1")
     # GraphQL documents itself (GraphiQL, schema.graphql); OpenAPI describes REST only.
     app.include_router(graphql_router(settings), include_in_schema=False)
+    # The staff web UI; it uses app.state.sessionmaker per request (set by the lifespan).
+    mount_admin(app, settings)
     _document_problem_schema(app)
     logging.getLogger("app").setLevel(settings.log_level.upper())
     return app

@@ -3,6 +3,8 @@
 from app.accounts.models import RefreshToken, User
 from app.articles.models import Article, ArticleTopic, Citation
 from app.collections.models import Collection, CollectionItem, CollectionTopic
+from app.crisis.models import CrisisResource
+from app.editorial.models import AuditEntry, Revision, SlugRedirect
 from app.media.models import MediaAsset
 from app.partners.models import (
     ApiClient,
@@ -18,6 +20,7 @@ from app.progress.models import (
     ListeningSession,
     TrackProgress,
 )
+from app.search.models import search_document
 from app.sync.models import ContentChange
 from app.taxonomy.models import Person, Topic
 from app.tracks.models import Track, TrackTopic, TrackVariant
@@ -28,17 +31,21 @@ __all__ = [
     "Article",
     "ArticleRead",
     "ArticleTopic",
+    "AuditEntry",
     "Citation",
     "Collection",
     "CollectionItem",
     "CollectionTopic",
     "ContentChange",
+    "CrisisResource",
     "DailyActivity",
     "Favorite",
     "ListeningSession",
     "MediaAsset",
     "Person",
     "RefreshToken",
+    "Revision",
+    "SlugRedirect",
     "Topic",
     "Track",
     "TrackProgress",
@@ -48,4 +55,5 @@ __all__ = [
     "Webhook",
     "WebhookCursor",
     "WebhookDelivery",
+    "search_document",
 ]

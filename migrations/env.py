@@ -5,12 +5,13 @@ from logging.config import fileConfig
 from typing import Any
 
 from alembic import context
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401 - registers every table on SQLModel.metadata
 from app.core.config import get_settings
 from app.core.db import UTCDateTime, create_engine
+from app.search.models import schema_comparison_filters
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
@@ -37,6 +38,7 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
 
 
 def configure(connection: Connection | None = None, url: str | None = None) -> None:
+    dialect = connection.dialect.name if connection is not None else make_url(url or "").drivername
     context.configure(
         connection=connection,
         url=url,
@@ -45,6 +47,8 @@ def configure(connection: Connection | None = None, url: str | None = None) -> N
         compare_type=True,
         process_revision_directives=skip_empty_revisions,
         render_item=render_item,
+        # The search index on SQLite is an FTS5 virtual table, invisible to comparisons.
+        **schema_comparison_filters(dialect.split("+")[0]),
     )
 
 

@@ -16,6 +16,7 @@ from sqlmodel import SQLModel
 import app.models  # noqa: F401 - registers every table on SQLModel.metadata
 from app.api.system import migration_heads
 from app.core.db import create_engine
+from app.search.models import SQLITE_SHADOW_TABLES, schema_comparison_filters
 from tests.conftest import DATABASE_URL, IS_POSTGRES, run_alembic
 
 MIGRATIONS_DATABASE = "test_migrations"
@@ -24,14 +25,21 @@ MIGRATIONS_DATABASE = "test_migrations"
 def schema_drift(connection: Connection) -> list[Any]:
     """What `alembic revision --autogenerate` would write: empty when models match."""
     context = MigrationContext.configure(
-        connection, opts={"compare_type": True, "render_as_batch": True}
+        connection,
+        opts={
+            "compare_type": True,
+            "render_as_batch": True,
+            **schema_comparison_filters(connection.dialect.name),
+        },
     )
     diffs: list[Any] = compare_metadata(context, SQLModel.metadata)
     return diffs
 
 
 def table_names(connection: Connection) -> set[str]:
-    return set(inspect(connection).get_table_names()) - {"alembic_version"}
+    # FTS5 keeps the SQLite search index in shadow tables no model describes.
+    names = set(inspect(connection).get_table_names()) - SQLITE_SHADOW_TABLES
+    return names - {"alembic_version"}
 
 
 def current_revisions(connection: Connection) -> set[str]:

@@ -108,7 +108,7 @@ async def _issue_tokens(
     return pair, refresh
 
 
-async def sign_in(
+async def check_credentials(
     *,
     session: AsyncSession,
     settings: Settings,
@@ -116,8 +116,10 @@ async def sign_in(
     email: str,
     password: str,
     client: ClientInfo,
-) -> TokenPair:
-    """Check the password and start a new token family; failures are throttled."""
+) -> User:
+    """The account these credentials belong to, or Unauthorized. Failures are counted per
+    account and per address, and past the limit every attempt is refused (RateLimited), so
+    the API's token endpoint and the admin's sign-in form share one throttle."""
     email = normalize_email(email)
     window = settings.sign_in_window_seconds
     account_key, ip_key = f"sign-in:account:{email}", f"sign-in:ip:{client.ip}"
@@ -140,6 +142,27 @@ async def sign_in(
         await limiter.hit(ip_key, window)
         raise Unauthorized(INVALID_CREDENTIALS)
     await limiter.reset(account_key)
+    return user
+
+
+async def sign_in(
+    *,
+    session: AsyncSession,
+    settings: Settings,
+    limiter: RateLimiter,
+    email: str,
+    password: str,
+    client: ClientInfo,
+) -> TokenPair:
+    """Check the password and start a new token family; failures are throttled."""
+    user = await check_credentials(
+        session=session,
+        settings=settings,
+        limiter=limiter,
+        email=email,
+        password=password,
+        client=client,
+    )
     pair, _refresh = await _issue_tokens(
         session, settings, user, family_id=uuid.uuid4(), client=client
     )

@@ -16,6 +16,7 @@ from app.core.errors import (
     FieldError,
     Forbidden,
     Invalid,
+    Moved,
     NotFound,
     RateLimited,
     Unauthorized,
@@ -25,7 +26,11 @@ logger = logging.getLogger("app.errors")
 
 PROBLEM_JSON = "application/problem+json"
 
+# Where each kind of entry is read publicly, for redirects.
+PUBLIC_COLLECTIONS = {"article": "articles", "track": "tracks", "collection": "collections"}
+
 STATUS_BY_ERROR: dict[type[DomainError], int] = {
+    Moved: 301,
     NotFound: 404,
     Unauthorized: 401,
     Forbidden: 403,
@@ -42,6 +47,7 @@ PROBLEM_TYPES: dict[str, str] = {
     "conflict": "The request breaks a rule about the resource's current state; see detail.",
     "invalid-request": "A parameter or field is invalid; `errors` names each one and why.",
     "rate-limited": "Too many requests; retry after the number of seconds in Retry-After.",
+    "moved-permanently": "The entry was renamed: follow the Location header to its new slug.",
     "method-not-allowed": "The path exists but does not accept this HTTP method.",
     "http-error": "The request could not be served; see detail.",
     "internal-error": "An unexpected error on our side. It was logged; retrying may help.",
@@ -114,6 +120,8 @@ def domain_problem(
         headers["Retry-After"] = str(error.retry_after_seconds)
     elif isinstance(error, Unauthorized):
         headers["WWW-Authenticate"] = "Bearer"
+    elif isinstance(error, Moved):
+        headers["Location"] = f"/v1/{PUBLIC_COLLECTIONS[error.entity_type]}/{error.slug}"
     return problem_response(
         status=status,
         code=error.code,

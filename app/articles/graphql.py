@@ -8,6 +8,7 @@ from strawberry.experimental.pydantic import type as pydantic_type
 
 from app.articles import service
 from app.articles.models import ArticlePublic, ArticleSummary, CitationPublic, ClinicalReview
+from app.crisis.graphql import CountryArgument, CrisisResources, crisis_resources_of_content
 from app.graphql.connections import Connection, aware, connection, page_size
 from app.graphql.context import Info
 from app.graphql.node import Node, database_id_of, global_id_of
@@ -74,6 +75,15 @@ class Article(Node):
     @strawberry.field
     async def attribution(self, info: Info) -> str:
         return (await _detail(self, info)).attribution
+
+    @strawberry.field(
+        description="Crisis helplines for the caller's country when the content warnings "
+        "include `suicide` or `self_harm`; null otherwise."
+    )
+    async def crisis_resources(
+        self, info: Info, country: CountryArgument = None
+    ) -> CrisisResources | None:
+        return await crisis_resources_of_content(info, self.content_warnings, country)
 
 
 @strawberry.enum(description="Sort orders, as REST's `sort` values.")

@@ -1,5 +1,6 @@
 """Articles: clinically reviewed reading, with citations and content warnings."""
 
+import uuid
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, Text
@@ -57,6 +58,10 @@ class Article(ArticleBase, table=True):
     published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Editorial: who created it, and who approved the version that is (or will be) published.
+    created_by: uuid.UUID | None = None
+    approved_by: uuid.UUID | None = None
+    approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
     citations: list["Citation"] = Relationship(
         sa_relationship_kwargs={

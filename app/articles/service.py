@@ -18,7 +18,7 @@ from app.articles.models import (
     CitationPublic,
     ClinicalReview,
 )
-from app.core.errors import NotFound
+from app.core.errors import Moved, NotFound
 from app.core.pagination import SortKey, fetch_page
 from app.core.publishing import publicly_visible, review_status
 from app.crisis.service import crisis_resources_for_content
@@ -163,6 +163,21 @@ async def published_article_summaries(
     return {summary.id: summary for summary in await _summaries(session, list(rows), now)}
 
 
+async def published_articles_since(
+    *, session: AsyncSession, since: datetime, limit: int, now: datetime
+) -> list[ArticleSummary]:
+    """Articles published from `since` until now, newest first, at most `limit`."""
+    rows = (
+        await session.execute(
+            _summary_select(now)
+            .where(Article.published_at >= since)
+            .order_by(Article.published_at.desc(), Article.id.desc())
+            .limit(limit)
+        )
+    ).all()
+    return await _summaries(session, list(rows), now)
+
+
 async def _newest_by_group(
     session: AsyncSession,
     statement: Select[Any],
@@ -291,6 +306,15 @@ async def published_article_details(
     return details
 
 
+async def _follow_renamed(session: AsyncSession, slug: str) -> None:
+    """An old slug of a published article answers with a move to its current slug."""
+    from app.editorial.redirects import redirected_slug
+
+    current = await redirected_slug(session, entity_type="article", table=Article, slug=slug)
+    if current is not None:
+        raise Moved(f"This article is now at '{current}'.", entity_type="article", slug=current)
+
+
 async def get_published_article(
     *, session: AsyncSession, slug: str, now: datetime, crisis_country: str | None = None
 ) -> ArticlePublic:
@@ -298,5 +322,6 @@ async def get_published_article(
         session=session, slug=slug, now=now, crisis_country=crisis_country
     )
     if not details:
+        await _follow_renamed(session, slug)
         raise NotFound(f"No published article has the slug '{slug}'.")
     return next(iter(details.values()))

@@ -1,5 +1,6 @@
 """Collections: courses, series and playlists of tracks and articles, in order."""
 
+import uuid
 from datetime import datetime
 from enum import StrEnum
 
@@ -43,6 +44,10 @@ class Collection(CollectionBase, table=True):
     published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Editorial: who created it, and who approved the version that is (or will be) published.
+    created_by: uuid.UUID | None = None
+    approved_by: uuid.UUID | None = None
+    approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
     items: list["CollectionItem"] = Relationship(
         sa_relationship_kwargs={

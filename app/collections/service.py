@@ -20,7 +20,7 @@ from app.collections.models import (
     CollectionSummary,
     CollectionTopic,
 )
-from app.core.errors import NotFound
+from app.core.errors import Moved, NotFound
 from app.core.pagination import SortKey, fetch_page
 from app.core.publishing import publicly_visible
 from app.taxonomy.models import Topic
@@ -153,6 +153,21 @@ async def list_published_collections(
     )
 
 
+async def published_collection_summaries(
+    *, session: AsyncSession, ids: list[int], now: datetime
+) -> dict[int, CollectionSummary]:
+    """Summaries of the published collections among `ids` (for search results)."""
+    if not ids:
+        return {}
+    rows = (await session.execute(_summary_select(now).where(Collection.id.in_(ids)))).all()
+    collection_ids = [row.id for row in rows]
+    topics = await topics_by_owner(
+        session, CollectionTopic, CollectionTopic.collection_id, collection_ids
+    )
+    totals = await _item_totals(session, collection_ids, now)
+    return {row.id: CollectionSummary(**_summary_fields(row, topics, totals)) for row in rows}
+
+
 async def published_items(
     *, session: AsyncSession, collection_ids: list[int], now: datetime
 ) -> dict[int, list[CollectionItemPublic]]:
@@ -218,10 +233,22 @@ async def published_collection_details(
     return details
 
 
+async def _follow_renamed(session: AsyncSession, slug: str) -> None:
+    """An old slug of a published collection answers with a move to its current slug."""
+    from app.editorial.redirects import redirected_slug
+
+    current = await redirected_slug(session, entity_type="collection", table=Collection, slug=slug)
+    if current is not None:
+        raise Moved(
+            f"This collection is now at '{current}'.", entity_type="collection", slug=current
+        )
+
+
 async def get_published_collection(
     *, session: AsyncSession, slug: str, now: datetime
 ) -> CollectionPublic:
     details = await published_collection_details(session=session, now=now, slug=slug)
     if not details:
+        await _follow_renamed(session, slug)
         raise NotFound(f"No published collection has the slug '{slug}'.")
     return next(iter(details.values()))

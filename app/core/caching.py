@@ -37,6 +37,9 @@ PUBLIC_PREFIXES = (
     "/v1/collections",
     "/v1/topics",
     "/v1/people",
+    "/v1/search",
+    "/v1/home",
+    "/v1/crisis-resources",
 )
 GRAPHQL_PATH = "/graphql"
 VARY = "Accept-Encoding, Accept-Language, Authorization"
@@ -145,6 +148,12 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
     return None
 
 
+def _no_store(headers: list[tuple[bytes, bytes]]) -> bool:
+    return any(
+        name.lower() == b"cache-control" and b"no-store" in value.lower() for name, value in headers
+    )
+
+
 def _etag_matches(if_none_match: bytes | None, etag: bytes) -> bool:
     if not if_none_match:
         return False
@@ -218,7 +227,11 @@ class PublicResponseCache:
         if response is None:
             return  # the app did not finish a response (client gone)
         status, headers, content = response
-        if status != 200 or (is_graphql and b'"errors":' in content):
+        if (
+            status != 200
+            or (is_graphql and b'"errors":' in content)
+            or _no_store(headers)  # a member's own data on a public path (/v1/home)
+        ):
             return await _forward(status, headers, b"" if method == "HEAD" else content, send)
         etag = b'"' + hashlib.sha256(content).hexdigest()[:32].encode() + b'"'
         cache_control = self.public_cache_control if anonymous else b"private, no-cache"

@@ -57,6 +57,17 @@ class Settings(BaseSettings):
     # Reported session times may be this far in the future (device clocks drift).
     clock_skew_seconds: int = 300
 
+    # Uploaded media (app/media). The bytes live under `media_root`, or in an S3-compatible
+    # bucket when `media_s3_bucket` is set (credentials from the standard AWS variables).
+    media_root: str = "./media"
+    media_max_audio_bytes: int = Field(default=200 * 1024 * 1024, ge=1)
+    media_max_image_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+    media_s3_bucket: str | None = None
+    media_s3_endpoint_url: str | None = None
+    media_s3_region: str | None = None
+    # Multipart upload part size; S3 requires at least 5 MiB for every part but the last.
+    media_s3_part_bytes: int = Field(default=8 * 1024 * 1024, ge=5 * 1024 * 1024)
+
     @property
     def is_production(self) -> bool:
         return self.environment == "production"

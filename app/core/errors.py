@@ -58,3 +58,15 @@ class RateLimited(DomainError):
     def __init__(self, detail: str, *, retry_after_seconds: int) -> None:
         super().__init__(detail)
         self.retry_after_seconds = retry_after_seconds
+
+
+class Moved(DomainError):
+    """The entry now lives under another slug (it was renamed after being published)."""
+
+    code = "moved-permanently"
+    title = "Moved permanently"
+
+    def __init__(self, detail: str, *, entity_type: str, slug: str) -> None:
+        super().__init__(detail)
+        self.entity_type = entity_type
+        self.slug = slug

@@ -127,8 +127,7 @@ CRISIS_RESOURCES: dict[str, list[dict[str, Any]]] = {
     "CA": [
         {
             "name": "9-8-8 Suicide Crisis Helpline",
-            "description": "Call or text 988 to reach a trained responder, in English or "
-            "French.",
+            "description": "Call or text 988 to reach a trained responder, in English or French.",
             "phone": "988",
             "sms": "Text 988",
             "url": "https://988.ca",
@@ -211,8 +210,7 @@ CRISIS_RESOURCES: dict[str, list[dict[str, Any]]] = {
     "DE": [
         {
             "name": "TelefonSeelsorge",
-            "description": "Anonymous, free counselling by phone; chat and email on the "
-            "website.",
+            "description": "Anonymous, free counselling by phone; chat and email on the website.",
             "phone": "0800 111 0 111",
             "url": "https://www.telefonseelsorge.de",
             "hours": "24/7",
@@ -324,8 +322,7 @@ CRISIS_RESOURCES: dict[str, list[dict[str, Any]]] = {
         },
         {
             "name": "Zelfmoordlijn 1813",
-            "description": "Free, anonymous suicide prevention line in Dutch; chat on the "
-            "website.",
+            "description": "Free, anonymous suicide prevention line in Dutch; chat on the website.",
             "phone": "1813",
             "url": "https://www.zelfmoord1813.be",
             "hours": "24/7",
@@ -337,8 +334,7 @@ CRISIS_RESOURCES: dict[str, list[dict[str, Any]]] = {
     "SE": [
         {
             "name": "Mind Självmordslinjen",
-            "description": "Call 90101 or chat on the website if you have thoughts of "
-            "suicide.",
+            "description": "Call 90101 or chat on the website if you have thoughts of suicide.",
             "phone": "90101",
             "url": "https://mind.se",
             "languages": ["sv"],

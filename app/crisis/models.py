@@ -17,38 +17,41 @@ class CrisisResourceBase(SQLModel):
     country: str = Field(
         max_length=4,
         description="ISO 3166-1 alpha-2 code (upper-case), or `INTL` for the international list.",
-        examples=["GB"],
+        schema_extra={"examples": ["GB"]},
     )
-    name: str = Field(max_length=200, examples=["Samaritans"])
+    name: str = Field(max_length=200, schema_extra={"examples": ["Samaritans"]})
     description: str = Field(default="", max_length=1000)
     phone: str | None = Field(
         default=None,
         max_length=50,
         description="As dialled within the country; strip spaces for a `tel:` link.",
-        examples=["116 123"],
+        schema_extra={"examples": ["116 123"]},
     )
     sms: str | None = Field(
         default=None,
         max_length=200,
         description="How to reach the service by text message.",
-        examples=["Text SHOUT to 85258"],
+        schema_extra={"examples": ["Text SHOUT to 85258"]},
     )
     chat_url: str | None = Field(default=None, max_length=500, description="Web chat.")
     url: str | None = Field(default=None, max_length=500, description="Where to find out more.")
     hours: str | None = Field(
-        default=None, max_length=100, description="Null when not confirmed.", examples=["24/7"]
+        default=None,
+        max_length=100,
+        description="Null when not confirmed.",
+        schema_extra={"examples": ["24/7"]},
     )
     audience: str = Field(
         default="everyone",
         max_length=100,
         description="Who the service is for.",
-        examples=["everyone", "young people", "LGBTQ+ young people"],
+        schema_extra={"examples": ["everyone", "young people", "LGBTQ+ young people"]},
     )
     emergency_number: str | None = Field(
         default=None,
         max_length=20,
         description="The country's emergency number, for immediate danger.",
-        examples=["999"],
+        schema_extra={"examples": ["999"]},
     )
     source_url: str | None = Field(
         default=None,
@@ -74,7 +77,8 @@ class CrisisResourcePublic(CrisisResourceBase):
     """One helpline or crisis service."""
 
     languages: list[str] = Field(
-        description="BCP 47 tags of the languages it answers in.", examples=[["en"]]
+        description="BCP 47 tags of the languages it answers in.",
+        schema_extra={"examples": [["en"]]},
     )
     updated_at: datetime
 
@@ -84,7 +88,7 @@ class CrisisResources(SQLModel):
 
     country: str = Field(
         description="The list served: the country's code, or `INTL` for the fallback.",
-        examples=["GB"],
+        schema_extra={"examples": ["GB"]},
     )
     fallback: bool = Field(
         description="True when no country was given or recognised, or it has no entries: "

@@ -148,7 +148,9 @@ async def crisis_resources_for_content(
 ) -> dict[KeyT, CrisisResources | None]:
     """For each piece of content (key -> its warnings), the caller's crisis services when its
     warnings call for them, else None. At most one statement for any number of items."""
-    sensitive = {key for key, warnings in content_warnings.items() if shows_crisis_resources(warnings)}
+    sensitive = {
+        key for key, warnings in content_warnings.items() if shows_crisis_resources(warnings)
+    }
     if not sensitive:
         return {key: None for key in content_warnings}
     resources = await crisis_resources(session=session, country=country)

@@ -8,9 +8,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.articles.models import Article, ArticleTopic, Citation
 from app.collections.models import Collection, CollectionItem, CollectionTopic
+from app.core.db import utcnow
 from app.core.markdown import reading_time_minutes, render_markdown
 from app.core.publishing import PublicationStatus
+from app.crisis.service import load_crisis_resources
 from app.demo import catalogue
+from app.search.indexing import index_contents
+from app.search.models import SearchKind
 from app.sync.models import ContentChangeAction
 from app.sync.service import record_content_change
 from app.taxonomy.models import Person, Topic
@@ -98,7 +102,8 @@ def _collection(data: dict[str, Any]) -> Collection:
 
 
 async def seed_demo_catalogue(session: AsyncSession) -> dict[str, int]:
-    """Insert every person, topic, article, track and collection, in one transaction."""
+    """Insert every person, topic, article, track and collection, and bring the crisis
+    helplines up to date (app/crisis/data.py), in one transaction."""
     people = {p["slug"]: Person(**p) for p in catalogue.PEOPLE}
     topics = {t["slug"]: Topic(**t) for t in catalogue.TOPICS}
     session.add_all([*people.values(), *topics.values()])
@@ -162,6 +167,15 @@ async def seed_demo_catalogue(session: AsyncSession) -> dict[str, int]:
             visible_at=getattr(entity, "published_at", None),
             event="published",
         )
+    crisis = await load_crisis_resources(session=session, now=utcnow())
+    # Every article, track and collection, published or not: visibility is decided when
+    # searching. Each write path indexes what it changes, in its own transaction.
+    for kind, rows in (
+        (SearchKind.article, articles),
+        (SearchKind.track, tracks),
+        (SearchKind.collection, collections),
+    ):
+        await index_contents(session, kind=kind, content_ids=[row.id for row in rows.values()])
     await session.commit()
     return {
         "people": len(people),
@@ -169,4 +183,5 @@ async def seed_demo_catalogue(session: AsyncSession) -> dict[str, int]:
         "articles": len(articles),
         "tracks": len(tracks),
         "collections": len(collections),
+        "crisis resources": sum(crisis.values()) - crisis["removed"],
     }

@@ -91,12 +91,16 @@ class AnonymousResultCache(SchemaExtension):
             and context.query
         ):
             version = await graphql_context.content_version.current()
+            request = graphql_context.request
+            # Crisis help without a country follows Accept-Language, as in REST.
+            accept_language = request.headers.get("accept-language") if request else None
             key = hashlib.sha256(
                 orjson.dumps(
                     [
                         context.query,
                         context.variables,
                         context.operation_name,
+                        accept_language,
                         version,
                     ],
                     option=orjson.OPT_SORT_KEYS,

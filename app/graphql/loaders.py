@@ -11,6 +11,8 @@ from app.articles import service as articles
 from app.articles.models import ArticlePublic, ArticleSummary
 from app.collections import service as collections
 from app.collections.models import CollectionItemPublic
+from app.crisis import service as crisis
+from app.crisis.models import CrisisResources
 from app.progress import service as progress
 from app.progress.models import TrackProgress
 from app.taxonomy import service as taxonomy
@@ -78,6 +80,10 @@ class Loaders:
             found = await db(progress.progress_for_tracks, user=user, track_ids=track_ids)
             return [found.get(track_id) for track_id in track_ids]
 
+        async def crisis_resources(countries: list[str]) -> list[CrisisResources]:
+            found = await db(crisis.crisis_resources_by_country, countries=countries)
+            return [found[country] for country in countries]
+
         async def topic_tracks(slugs: list[str], first: int) -> dict[str, list[TrackSummary]]:
             return await db(
                 tracks.published_tracks_by_topics, topic_slugs=slugs, per_topic=first, now=now
@@ -105,6 +111,8 @@ class Loaders:
             )
 
         self.person: DataLoader[str, Person | None] = DataLoader(people)
+        # Keyed by country code, INTL for the international list.
+        self.crisis_resources: DataLoader[str, CrisisResources] = DataLoader(crisis_resources)
         self.topic: DataLoader[str, Topic | None] = DataLoader(topics)
         self.article_detail: DataLoader[int, ArticlePublic | None] = DataLoader(article_details)
         self.variants: DataLoader[tuple[int, bool], list[TrackVariantPublic]] = DataLoader(variants)

@@ -24,11 +24,14 @@ from app.collections import service as collections
 from app.collections.graphql import CollectionQuery
 from app.core.config import Settings
 from app.core.errors import NotFound
+from app.crisis.graphql import CrisisQuery
 from app.graphql.context import Info, get_context
 from app.graphql.errors import with_codes
 from app.graphql.extensions import AnonymousResultCache, PersistedQueries
 from app.graphql.node import Node, parse_global_id
+from app.home.graphql import HomeQuery
 from app.progress.graphql import ProgressMutation, ViewerQuery
+from app.search.graphql import SearchQuery
 from app.taxonomy.graphql import TaxonomyQuery
 from app.tracks import service as tracks
 from app.tracks.graphql import TrackQuery
@@ -75,7 +78,18 @@ class NodeQuery:
 
 
 Query = merge_types(
-    "Query", (ArticleQuery, TrackQuery, CollectionQuery, TaxonomyQuery, ViewerQuery, NodeQuery)
+    "Query",
+    (
+        ArticleQuery,
+        TrackQuery,
+        CollectionQuery,
+        TaxonomyQuery,
+        ViewerQuery,
+        NodeQuery,
+        CrisisQuery,
+        HomeQuery,
+        SearchQuery,
+    ),
 )
 Mutation = merge_types("Mutation", (AccountMutation, ProgressMutation))
 

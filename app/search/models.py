@@ -92,13 +92,13 @@ class SearchHit(SQLModel):
         "everything else is escaped text. `…` marks where the field was cut."
     )
     score: float = Field(
-        description="Relevance, higher first; comparable only within one result list."
+        description="Relevance, higher first. Its integer part is 2 when the title holds "
+        "every word, 1 when the title and summary do, 0 when the body was needed; the "
+        "fraction is the text relevance. Comparable only within one result list."
     )
     article: ArticleSummary | None = Field(None, description="Set when kind is `article`.")
     track: TrackSummary | None = Field(None, description="Set when kind is `track`.")
-    collection: CollectionSummary | None = Field(
-        None, description="Set when kind is `collection`."
-    )
+    collection: CollectionSummary | None = Field(None, description="Set when kind is `collection`.")
 
 
 class SearchPage(Page[SearchHit]):

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.experimental.pydantic import type as pydantic_type
 
 from app.core.errors import NotFound
+from app.crisis.graphql import CountryArgument, CrisisResources, crisis_resources_of_content
 from app.graphql.connections import Connection, aware, connection, page_size
 from app.graphql.context import Info
 from app.graphql.node import Node, database_id_of, global_id_of
@@ -47,6 +48,15 @@ class Track(Node):
         if info.context.user is None:
             return None
         return await info.context.loaders.viewer_progress.load(self.id)
+
+    @strawberry.field(
+        description="Crisis helplines for the caller's country when the content warnings "
+        "include `suicide` or `self_harm`; null otherwise."
+    )
+    async def crisis_resources(
+        self, info: Info, country: CountryArgument = None
+    ) -> CrisisResources | None:
+        return await crisis_resources_of_content(info, self.content_warnings, country)
 
 
 @strawberry.enum(description="Sort orders, as REST's `sort` values.")

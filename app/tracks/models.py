@@ -59,6 +59,10 @@ class Track(TrackBase, table=True):
     published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Editorial: who created it, and who approved the version that is (or will be) published.
+    created_by: uuid.UUID | None = None
+    approved_by: uuid.UUID | None = None
+    approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
     variants: list["TrackVariant"] = Relationship(
         sa_relationship_kwargs={

@@ -9,7 +9,7 @@ from sqlalchemy import Select, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from app.core.errors import FieldError, Forbidden, Invalid, NotFound
+from app.core.errors import FieldError, Forbidden, Invalid, Moved, NotFound
 from app.core.pagination import SortKey, fetch_page
 from app.core.publishing import publicly_visible
 from app.crisis.service import crisis_resources_for_content
@@ -214,6 +214,21 @@ async def published_track_summaries(
     return {summary.id: summary for summary in await _summaries(session, list(rows))}
 
 
+async def published_tracks_since(
+    *, session: AsyncSession, since: datetime, limit: int, now: datetime
+) -> list[TrackSummary]:
+    """Tracks published from `since` until now, newest first, at most `limit`."""
+    rows = (
+        await session.execute(
+            _summary_select(now)
+            .where(Track.published_at >= since)
+            .order_by(Track.published_at.desc(), Track.id.desc())
+            .limit(limit)
+        )
+    ).all()
+    return await _summaries(session, list(rows))
+
+
 async def _newest_by_group(
     session: AsyncSession,
     statement: Select[Any],
@@ -337,6 +352,15 @@ async def published_track_details(
     return details
 
 
+async def _follow_renamed(session: AsyncSession, slug: str) -> None:
+    """An old slug of a published track answers with a move to its current slug."""
+    from app.editorial.redirects import redirected_slug
+
+    current = await redirected_slug(session, entity_type="track", table=Track, slug=slug)
+    if current is not None:
+        raise Moved(f"This track is now at '{current}'.", entity_type="track", slug=current)
+
+
 async def get_published_track(
     *,
     session: AsyncSession,
@@ -353,6 +377,7 @@ async def get_published_track(
         crisis_country=crisis_country,
     )
     if not details:
+        await _follow_renamed(session, slug)
         raise NotFound(f"No published track has the slug '{slug}'.")
     return next(iter(details.values()))
 
