@@ -272,9 +272,10 @@ def search_index_ready(ctx: RunContext) -> str:
         return ""
     subprocess.run(
         [sys.executable, "-m", "app.cli", "search-reindex"],
-        env={**os.environ, "DATABASE_URL": ctx.database_url},
+        env={**os.environ, "DATABASE_URL": ctx.database_url, "ENVIRONMENT": "development"},
         check=True,
         capture_output=True,
+        timeout=900,
     )
     return "search index built from the data set first"
 

@@ -142,7 +142,11 @@ def test_list_filters_are_documented_parameters(openapi: dict[str, Any]) -> None
         parameters = openapi["paths"][path]["get"]["parameters"]
         documented = {parameter["name"] for parameter in parameters}
         assert {"limit", "cursor"} | filters <= documented, path
-        assert all(parameter["in"] == "query" for parameter in parameters)
+        # Filters are query parameters; Accept-Language (a header) chooses the language.
+        assert all(
+            parameter["in"] == "query" or parameter["name"].lower() == "accept-language"
+            for parameter in parameters
+        )
 
 
 def test_sort_parameters_list_the_allow_list(openapi: dict[str, Any]) -> None:

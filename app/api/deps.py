@@ -9,8 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import service as accounts
 from app.accounts.models import STAFF_ROLES, Role, User
+from app.api.params import LOCALE_PATTERN
 from app.core.config import Settings
 from app.core.errors import Unauthorized
+from app.core.locales import choose_locale
 from app.core.ratelimit import RateLimiter
 from app.crisis import service as crisis
 from app.crisis.models import COUNTRY_PATTERN
@@ -43,8 +45,9 @@ SessionDep = Annotated[AsyncSession, Depends(get_session)]
 AcceptLanguage = Annotated[
     str | None,
     Header(
-        description="The caller's languages; the region of the preferred one (`en-GB`) "
-        "chooses the country for crisis help when `country` is not given.",
+        description="The caller's languages: they choose the language of content when "
+        "`locale` is not given (English when none matches), and the region of the preferred "
+        "one (`en-GB`) the country for crisis help when `country` is not given.",
         examples=["en-GB,en;q=0.9"],
     ),
 ]
@@ -115,3 +118,21 @@ async def get_crisis_country(
 
 # The caller's country for crisis help (None: the international list).
 CrisisCountry = Annotated[str | None, Depends(get_crisis_country)]
+
+
+async def get_detail_locale(
+    accept_language: AcceptLanguage = None,
+    locale: Annotated[
+        str | None,
+        Query(
+            pattern=LOCALE_PATTERN,
+            description="Answer with the entry's translation in this language when it has "
+            "one (else the entry as it is); default: from Accept-Language.",
+            examples=["es"],
+        ),
+    ] = None,
+) -> str:
+    return choose_locale(locale, accept_language)
+
+
+DetailLocale = Annotated[str, Depends(get_detail_locale)]

@@ -8,9 +8,10 @@ from strawberry.experimental.pydantic import type as pydantic_type
 
 from app.articles import service
 from app.articles.models import ArticlePublic, ArticleSummary, CitationPublic, ClinicalReview
+from app.core.errors import Moved, NotFound
 from app.crisis.graphql import CountryArgument, CrisisResources, crisis_resources_of_content
 from app.graphql.connections import Connection, aware, connection, page_size
-from app.graphql.context import Info
+from app.graphql.context import Info, content_locale
 from app.graphql.node import Node, database_id_of, global_id_of
 from app.taxonomy.graphql import Person, Topic  # noqa: F401 - registers the nested types
 
@@ -122,7 +123,7 @@ class ArticleQuery:
             filters=service.ArticleFilters(
                 topic=filters.topic,
                 author=filters.author,
-                locale=filters.locale,
+                locale=content_locale(info, filters.locale),
                 medical=filters.medical,
                 updated_since=aware(filters.updated_since, "filter.updatedSince"),
             ),
@@ -133,9 +134,19 @@ class ArticleQuery:
         )
         return connection(page, service.ARTICLE_SORTS[sort.value])
 
-    @strawberry.field(description="A published article by slug; null when there is none.")
-    async def article(self, info: Info, slug: str) -> Article | None:
-        found = await info.context.db(
-            service.published_article_details, slug=slug, now=info.context.now
-        )
-        return next(iter(found.values()), None)
+    @strawberry.field(
+        description="A published article by slug (its translation in `locale`, else "
+        "Accept-Language, when it has one); null when there is none."
+    )
+    async def article(self, info: Info, slug: str, locale: str | None = None) -> Article | None:
+        try:
+            return await info.context.db(
+                service.get_published_article,
+                slug=slug,
+                now=info.context.now,
+                locale=content_locale(info, locale),
+            )
+        except Moved as moved:
+            return await self.article(info, moved.slug, locale)
+        except NotFound:
+            return None

@@ -8,7 +8,7 @@ from sqlmodel import Field, Relationship, SQLModel
 
 from app.core.db import UTCDateTime, utcnow
 from app.core.pagination import Page
-from app.core.publishing import ContentWarning, PublicationStatus, ReviewStatus
+from app.core.publishing import ContentWarning, PublicationStatus, ReviewStatus, Translation
 from app.crisis.models import CrisisResources
 from app.taxonomy.models import PersonSummary, TopicSummary
 
@@ -58,6 +58,8 @@ class Article(ArticleBase, table=True):
     published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Entries that are translations of each other share a group.
+    translation_group: uuid.UUID | None = Field(default=None, index=True)
     # Editorial: who created it, and who approved the version that is (or will be) published.
     created_by: uuid.UUID | None = None
     approved_by: uuid.UUID | None = None
@@ -141,6 +143,10 @@ class ArticleSummary(SQLModel):
 
 class ArticlePublic(ArticleSummary):
     """An article in full, with its body, clinical review and citations."""
+
+    translations: list[Translation] = Field(
+        default_factory=list, description="The other languages it is published in."
+    )
 
     body_markdown: str
     body_html: str = Field(description="The body rendered from Markdown and sanitized.")

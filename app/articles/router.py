@@ -2,15 +2,16 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import Field
 
-from app.api.deps import CrisisCountry, SessionDep
+from app.api.deps import AcceptLanguage, CrisisCountry, DetailLocale, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.articles import service
 from app.articles.models import ArticlePage, ArticlePublic
 from app.core.db import utcnow
+from app.core.locales import choose_locale
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -37,19 +38,24 @@ class ArticleListParams(ListParams):
     responses=problem_responses(422),
 )
 async def list_articles(
-    session: SessionDep, params: Annotated[ArticleListParams, Query()]
+    session: SessionDep,
+    params: Annotated[ArticleListParams, Query()],
+    response: Response,
+    accept_language: AcceptLanguage = None,
 ) -> ArticlePage:
     """Published articles as summaries (no body), newest first by default.
 
     Pages with `limit` and `cursor`; filter by topic, author, locale, medical and
     `updated_since`. An unknown topic or author slug is a 422, not an empty list.
     """
+    locale = choose_locale(params.locale, accept_language)
+    response.headers["Content-Language"] = locale
     return await service.list_published_articles(
         session=session,
         filters=service.ArticleFilters(
             topic=params.topic,
             author=params.author,
-            locale=params.locale,
+            locale=locale,
             medical=params.medical,
             updated_since=params.updated_since,
         ),
@@ -70,6 +76,8 @@ async def get_article(
     session: SessionDep,
     slug: Annotated[Slug, Path(max_length=120, examples=["lamotrigine-and-ketamine"])],
     crisis_country: CrisisCountry,
+    locale: DetailLocale,
+    response: Response,
 ) -> ArticlePublic:
     """The whole article: Markdown and sanitized HTML body, clinical review (reviewer,
     review dates and `status`, which is `overdue` once the review date has passed),
@@ -78,6 +86,8 @@ async def get_article(
     When the content warnings include `suicide` or `self_harm`, `crisis_resources` lists
     the helplines for the caller's country (`country`, else the Accept-Language region),
     or the international list with `fallback: true`; otherwise it is null."""
-    return await service.get_published_article(
-        session=session, slug=slug, now=utcnow(), crisis_country=crisis_country
+    article = await service.get_published_article(
+        session=session, slug=slug, now=utcnow(), crisis_country=crisis_country, locale=locale
     )
+    response.headers["Content-Language"] = article.locale
+    return article

@@ -20,7 +20,7 @@ from app.articles.models import (
 )
 from app.core.errors import Moved, NotFound
 from app.core.pagination import SortKey, fetch_page
-from app.core.publishing import publicly_visible, review_status
+from app.core.publishing import publicly_visible, published_translations, review_status
 from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
@@ -254,6 +254,9 @@ async def published_article_details(
     ):
         citations[citation.article_id].append(CitationPublic.model_validate(citation))
 
+    translations = await published_translations(
+        session, Article, {a.id: a.translation_group for a in articles}, now
+    )
     crisis = await crisis_resources_for_content(
         session=session,
         content_warnings={article.id: article.content_warnings for article in articles},
@@ -302,6 +305,7 @@ async def published_article_details(
             licence=article.licence,
             attribution=article.attribution,
             crisis_resources=crisis[article.id],
+            translations=translations[article_id],
         )
     return details
 
@@ -316,12 +320,25 @@ async def _follow_renamed(session: AsyncSession, slug: str) -> None:
 
 
 async def get_published_article(
-    *, session: AsyncSession, slug: str, now: datetime, crisis_country: str | None = None
+    *,
+    session: AsyncSession,
+    slug: str,
+    now: datetime,
+    crisis_country: str | None = None,
+    locale: str | None = None,
 ) -> ArticlePublic:
+    """The article, or its translation in `locale` when it has one (else as it is)."""
     details = await published_article_details(
         session=session, slug=slug, now=now, crisis_country=crisis_country
     )
     if not details:
         await _follow_renamed(session, slug)
         raise NotFound(f"No published article has the slug '{slug}'.")
-    return next(iter(details.values()))
+    article = next(iter(details.values()))
+    wanted = next((t.slug for t in article.translations if t.locale == locale), None)
+    if wanted is None:
+        return article
+    translated = await published_article_details(
+        session=session, slug=wanted, now=now, crisis_country=crisis_country
+    )
+    return next(iter(translated.values()), article)

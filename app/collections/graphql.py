@@ -14,9 +14,9 @@ from app.collections.models import (
     CollectionPublic,
     CollectionSummary,
 )
-from app.core.errors import NotFound
+from app.core.errors import Moved, NotFound
 from app.graphql.connections import Connection, aware, connection, page_size
-from app.graphql.context import Info
+from app.graphql.context import Info, content_locale
 from app.graphql.node import Node, database_id_of, global_id_of
 from app.taxonomy.graphql import Topic  # noqa: F401 - registers the nested type
 
@@ -88,7 +88,7 @@ class CollectionQuery:
             filters=service.CollectionFilters(
                 topic=filters.topic,
                 kind=filters.kind,
-                locale=filters.locale,
+                locale=content_locale(info, filters.locale),
                 updated_since=aware(filters.updated_since, "filter.updatedSince"),
             ),
             sort=sort.value,
@@ -98,11 +98,21 @@ class CollectionQuery:
         )
         return connection(page, service.COLLECTION_SORTS[sort.value])
 
-    @strawberry.field(description="A published collection by slug; null when there is none.")
-    async def collection(self, info: Info, slug: str) -> Collection | None:
+    @strawberry.field(
+        description="A published collection by slug (its translation in `locale`, else "
+        "Accept-Language, when it has one); null when there is none."
+    )
+    async def collection(
+        self, info: Info, slug: str, locale: str | None = None
+    ) -> Collection | None:
         try:
             return await info.context.db(
-                service.get_published_collection, slug=slug, now=info.context.now
+                service.get_published_collection,
+                slug=slug,
+                now=info.context.now,
+                locale=content_locale(info, locale),
             )
+        except Moved as moved:
+            return await self.collection(info, moved.slug, locale)
         except NotFound:
             return None

@@ -10,7 +10,7 @@ from sqlmodel import Field, Relationship, SQLModel
 from app.articles.models import ArticleSummary
 from app.core.db import UTCDateTime, utcnow
 from app.core.pagination import Page
-from app.core.publishing import PublicationStatus
+from app.core.publishing import PublicationStatus, Translation
 from app.taxonomy.models import TopicSummary
 from app.tracks.models import TrackSummary
 
@@ -44,6 +44,8 @@ class Collection(CollectionBase, table=True):
     published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Entries that are translations of each other share a group.
+    translation_group: uuid.UUID | None = Field(default=None, index=True)
     # Editorial: who created it, and who approved the version that is (or will be) published.
     created_by: uuid.UUID | None = None
     approved_by: uuid.UUID | None = None
@@ -131,6 +133,9 @@ class CollectionItemPublic(SQLModel):
 
 
 class CollectionPublic(CollectionSummary):
+    translations: list[Translation] = Field(
+        default_factory=list, description="The other languages it is published in."
+    )
     items: list[CollectionItemPublic]
 
 

@@ -2,15 +2,16 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import Field
 
-from app.api.deps import SessionDep
+from app.api.deps import AcceptLanguage, DetailLocale, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.collections import service
 from app.collections.models import CollectionKind, CollectionPage, CollectionPublic
 from app.core.db import utcnow
+from app.core.locales import choose_locale
 
 router = APIRouter(prefix="/collections", tags=["collections"])
 
@@ -34,15 +35,20 @@ class CollectionListParams(ListParams):
     responses=problem_responses(422),
 )
 async def list_collections(
-    session: SessionDep, params: Annotated[CollectionListParams, Query()]
+    session: SessionDep,
+    params: Annotated[CollectionListParams, Query()],
+    response: Response,
+    accept_language: AcceptLanguage = None,
 ) -> CollectionPage:
     """Courses, series and playlists, with their item count and total duration."""
+    locale = choose_locale(params.locale, accept_language)
+    response.headers["Content-Language"] = locale
     return await service.list_published_collections(
         session=session,
         filters=service.CollectionFilters(
             topic=params.topic,
             kind=params.kind,
-            locale=params.locale,
+            locale=locale,
             updated_since=params.updated_since,
         ),
         sort=params.sort,
@@ -61,6 +67,12 @@ async def list_collections(
 async def get_collection(
     session: SessionDep,
     slug: Annotated[Slug, Path(max_length=120, examples=["seven-days-of-calmer-sleep"])],
+    locale: DetailLocale,
+    response: Response,
 ) -> CollectionPublic:
     """The collection's published tracks and articles, in order."""
-    return await service.get_published_collection(session=session, slug=slug, now=utcnow())
+    collection = await service.get_published_collection(
+        session=session, slug=slug, now=utcnow(), locale=locale
+    )
+    response.headers["Content-Language"] = collection.locale
+    return collection

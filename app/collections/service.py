@@ -22,7 +22,7 @@ from app.collections.models import (
 )
 from app.core.errors import Moved, NotFound
 from app.core.pagination import SortKey, fetch_page
-from app.core.publishing import publicly_visible
+from app.core.publishing import publicly_visible, published_translations
 from app.taxonomy.models import Topic
 from app.taxonomy.service import require_filter_target, topics_by_owner
 from app.tracks.models import Track, TrackVariant
@@ -219,6 +219,16 @@ async def published_collection_details(
         session, CollectionTopic, CollectionTopic.collection_id, collection_ids
     )
     items = await published_items(session=session, collection_ids=collection_ids, now=now)
+    groups: dict[int, Any] = dict(
+        (
+            await session.execute(
+                select(Collection.id, Collection.translation_group).where(
+                    Collection.id.in_(collection_ids)
+                )
+            )
+        ).all()
+    )
+    translations = await published_translations(session, Collection, groups, now)
     details = {}
     for row in rows:
         totals = _ItemTotals(count=len(items[row.id]))
@@ -228,7 +238,9 @@ async def published_collection_details(
             elif item.article is not None:
                 totals.seconds += item.article.reading_time_minutes * 60
         details[row.id] = CollectionPublic(
-            **_summary_fields(row, topics, {row.id: totals}), items=items[row.id]
+            **_summary_fields(row, topics, {row.id: totals}),
+            items=items[row.id],
+            translations=translations[row.id],
         )
     return details
 
@@ -245,10 +257,16 @@ async def _follow_renamed(session: AsyncSession, slug: str) -> None:
 
 
 async def get_published_collection(
-    *, session: AsyncSession, slug: str, now: datetime
+    *, session: AsyncSession, slug: str, now: datetime, locale: str | None = None
 ) -> CollectionPublic:
+    """The collection, or its translation in `locale` when it has one (else as it is)."""
     details = await published_collection_details(session=session, now=now, slug=slug)
     if not details:
         await _follow_renamed(session, slug)
         raise NotFound(f"No published collection has the slug '{slug}'.")
-    return next(iter(details.values()))
+    collection = next(iter(details.values()))
+    wanted = next((t.slug for t in collection.translations if t.locale == locale), None)
+    if wanted is None:
+        return collection
+    translated = await published_collection_details(session=session, now=now, slug=wanted)
+    return next(iter(translated.values()), collection)

@@ -4,8 +4,10 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_
+from sqlalchemy import and_, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import SQLModel
 
 
 class PublicationStatus(StrEnum):
@@ -55,3 +57,51 @@ def review_status(next_review_due: date | None, today: date) -> ReviewStatus:
     if next_review_due - today <= REVIEW_DUE_SOON:
         return ReviewStatus.due_soon
     return ReviewStatus.current
+
+
+class Translation(SQLModel):
+    """Another language this entry is published in."""
+
+    locale: str
+    slug: str
+
+
+async def published_translations(
+    session: AsyncSession, table: Any, entries: dict[int, Any], now: datetime
+) -> dict[int, list[Translation]]:
+    """For each entry id (-> its translation group), the other published entries of its
+    group, in one statement."""
+    groups = {group for group in entries.values() if group is not None}
+    found: dict[int, list[Translation]] = {entry_id: [] for entry_id in entries}
+    if not groups:
+        return found
+    rows = (
+        await session.execute(
+            select(table.id, table.slug, table.locale, table.translation_group)
+            .where(table.translation_group.in_(groups), publicly_visible(table, now))
+            .order_by(table.locale, table.id)
+        )
+    ).all()
+    for entry_id, group in entries.items():
+        found[entry_id] = [
+            Translation(locale=row.locale, slug=row.slug)
+            for row in rows
+            if row.translation_group == group and row.id != entry_id
+        ]
+    return found
+
+
+async def translation_in(
+    session: AsyncSession, table: Any, group: Any, locale: str, now: datetime
+) -> str | None:
+    """The slug of the published entry of this group in `locale`, if there is one."""
+    if group is None:
+        return None
+    slug: str | None = await session.scalar(
+        select(table.slug).where(
+            table.translation_group == group,
+            table.locale == locale,
+            publicly_visible(table, now),
+        )
+    )
+    return slug

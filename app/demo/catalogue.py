@@ -2242,6 +2242,595 @@ services or a crisis line.
         "attribution": "Smart Meditation clinical content team",
         "published_at": "2026-11-17T08:00:00Z",
     },
+    {
+        "slug": "higiene-del-sueno-que-funciona",
+        "translation_of": "sleep-hygiene-that-actually-helps",
+        "locale": "es",
+        "title": "Hábitos de sueño que de verdad ayudan",
+        "subtitle": (
+            "Una mirada realista a la higiene del sueño: qué es lo más importante y qué hacer "
+            "cuando no basta"
+        ),
+        "summary": (
+            "Los buenos hábitos de sueño no resuelven por sí solos el insomnio de larga duración, "
+            "pero algunos importan mucho. Empieza por una hora fija para levantarte, luz por la "
+            "mañana y un margen para desconectar antes de acostarte."
+        ),
+        "body_markdown": """\
+Cuando el sueño se tuerce, los consejos llegan de todas partes: nada de pantallas, nada de
+cafeína, lavanda, almohadas especiales. Algunos ayudan y otros solo añaden presión. Las
+investigaciones sugieren que los hábitos de sueño, por sí solos, tienen un efecto modesto sobre
+el insomnio de larga duración, pero unos pocos marcan una diferencia real y son la base de otros
+enfoques. Estos son los que merecen tu energía.
+
+## 1. Fija tu hora de levantarte
+
+Si solo cambias una cosa, que sea esta. Levantarte más o menos a la misma hora todos los días,
+también los fines de semana, estabiliza tu reloj biológico. Además, acumula presión de sueño, el
+impulso de dormir que crece con cada hora de vigilia. Quedarte en la cama después de una mala
+noche parece un gesto amable contigo, pero a menudo complica la noche siguiente.
+
+## 2. Busca luz natural temprano
+
+La luz de la primera o las dos primeras horas después de despertar es la señal más potente que
+recibe tu reloj biológico. Abre las cortinas, desayuna junto a una ventana o da un paseo corto
+al aire libre. Incluso una mañana nublada es mucho más luminosa que la luz de interior.
+
+## 3. Ponle hora límite a la cafeína
+
+La cafeína bloquea la adenosina, una de las sustancias que acumulan presión de sueño, y sus
+efectos duran varias horas. Si eres sensible a ella, prueba a dejar el café, el té fuerte, las
+bebidas energéticas y los refrescos de cola para la mañana, y observa si tu sueño cambia en un
+par de semanas.
+
+## 4. Desconfía del alcohol como ayuda para dormir
+
+El alcohol puede darte sueño, pero fragmenta el descanso en la segunda mitad de la noche y
+reduce el sueño REM, la fase en la que más se sueña. Una copa para dormir suele traer un
+despertar temprano y la cabeza más pesada.
+
+## 5. Date un margen para desconectar
+
+Tu mente necesita una pista de aterrizaje. En los últimos 30 a 60 minutos antes de acostarte:
+
+- baja las luces y el ritmo
+- deja el trabajo, las conversaciones difíciles y las noticias para más temprano
+- elige algo tranquilo y predecible, como una ducha, leer, estirarte o escuchar una historia
+  para dormir
+- si las preocupaciones hacen mucho ruido, escríbelas junto con un siguiente paso para cada una
+  y luego cierra el cuaderno
+
+Las pantallas no están prohibidas. El contenido estimulante y las ganas de seguir deslizando el
+dedo suelen ser un problema mayor que la propia luz.
+
+## 6. Haz que el dormitorio invite a dormir
+
+La regla general es fresco, oscuro y silencioso. Los tapones para los oídos, un antifaz o un
+sonido de fondo constante pueden ayudar si no puedes controlar el ruido o la luz. Deja el reloj
+fuera de la vista; mirar la hora suele alimentar la frustración.
+
+## 7. Con las siestas, cuidado
+
+Si necesitas una siesta, que sea corta, de unos 20 minutos, y antes de media tarde. Las siestas
+largas o tardías agotan la presión de sueño que necesitas por la noche.
+
+## Lo que la higiene del sueño no puede hacer
+
+Si te ha costado dormir al menos tres noches por semana durante tres meses o más, puede que
+tengas insomnio crónico. Es muy frecuente y tiene muy buen tratamiento, normalmente la terapia
+cognitivo-conductual para el insomnio (TCC-I), que va mucho más allá de estos hábitos. Nuestro
+artículo sobre la TCC-I (disponible en inglés) explica cómo funciona.
+
+Habla con tu médico si:
+
+- roncas fuerte, jadeas o dejas de respirar mientras duermes, o te despiertas sin sensación de
+  descanso por mucho que duermas
+- al final del día sientes una necesidad irresistible de mover las piernas
+- el mal sueño llegó junto con bajo estado de ánimo, preocupación o un cambio en tu medicación
+- te vence el sueño en situaciones en las que puede ser peligroso, como al conducir
+
+## Sé amable contigo
+
+El sueño no se puede forzar, y esforzarse mucho por dormir es una de las formas más seguras de
+espantarlo. Piensa en estos hábitos como una manera de preparar las condiciones para el sueño y,
+después, dejar que llegue a su ritmo. Algunas noches seguirán siendo difíciles. Eso forma parte
+de ser humano, no es una señal de que hayas fracasado.
+""",
+        "hero_image_url": (
+            "https://media.smartmeditation.example/images/higiene-del-sueno-que-funciona.jpg"
+        ),
+        "hero_image_alt": "Luz de la mañana sobre una cama sin hacer y un suelo de madera",
+        "author": "ifeoma-hartley",
+        "topics": ["sleep"],
+        "is_medical": False,
+        "reviewer": "tomas-lindqvist-reyes",
+        "reviewed_at": "2026-05-14",
+        "next_review_due": "2027-05-14",
+        "content_warnings": [],
+        "citations": [
+            {
+                "text": (
+                    "Irish LA, Kline CE, Gunn HE, Buysse DJ, Hall MH. The role of sleep hygiene in "
+                    "promoting public health: a review of empirical evidence. Sleep Med Rev. "
+                    "2015;22:23-36."
+                ),
+                "url": None,
+                "doi": None,
+                "pmid": None,
+            },
+            {
+                "text": (
+                    "Riemann D, Baglioni C, Bassetti C, et al. European guideline for the "
+                    "diagnosis and treatment of insomnia. J Sleep Res. 2017;26(6):675-700."
+                ),
+                "url": None,
+                "doi": "10.1111/jsr.12594",
+                "pmid": None,
+            },
+        ],
+        "seo_title": "Higiene del sueño que de verdad ayuda: 7 hábitos que valen la pena",
+        "seo_description": (
+            "Qué hábitos de sueño importan más, por qué levantarte siempre a la misma hora ayuda "
+            "más que acostarte temprano y cuándo dormir mal necesita algo más que higiene del "
+            "sueño."
+        ),
+        "licence": "CC BY-NC-ND 4.0",
+        "attribution": "Smart Meditation clinical content team",
+        "published_at": "2026-05-22T07:30:00Z",
+    },
+    {
+        "slug": "tecnica-de-anclaje-5-4-3-2-1",
+        "translation_of": "grounding-5-4-3-2-1",
+        "locale": "es",
+        "title": "La técnica de anclaje 5-4-3-2-1",
+        "subtitle": "Una forma sencilla de volver al presente cuando la ansiedad se dispara",
+        "summary": (
+            "Cuando la ansiedad o los recuerdos angustiosos te alejan del presente, nombrar lo que "
+            "percibes a tu alrededor puede ayudarte a recuperar la estabilidad. Así se usa la "
+            "técnica 5-4-3-2-1 y así puedes adaptarla."
+        ),
+        "body_markdown": """\
+Cuando la ansiedad sube deprisa, la atención tiende a estrecharse sobre la amenaza: el corazón
+acelerado, la historia del peor desenlace o un recuerdo doloroso. Las técnicas de anclaje (en
+inglés, *grounding*) vuelven a ampliar la atención con suavidad y usan los sentidos para
+recordarle a tu cuerpo que ahora mismo, en esta habitación, estás aquí. La técnica 5-4-3-2-1 es
+una de las más sencillas. Puedes usarla en cualquier lugar, nadie tiene por qué notar que la
+estás haciendo y solo lleva dos o tres minutos.
+
+## Cómo hacerla
+
+Haz una pausa donde estés. Si puedes, deja que los pies descansen en el suelo. Después,
+despacio:
+
+1. **Fíjate en cinco cosas que puedas ver.** Nómbralas en silencio o en voz muy baja: la taza
+   azul, la grieta del techo, tus manos, el marco de la ventana, una hoja verde. Observa
+   detalles como el color, la forma y la textura.
+2. **Fíjate en cuatro cosas que puedas sentir.** El peso de tu cuerpo sobre la silla, la tela de
+   las mangas, el aire en la cara, los pies dentro de los zapatos.
+3. **Fíjate en tres cosas que puedas oír.** Cerca y lejos: el zumbido de la nevera, el tráfico,
+   tu propia respiración.
+4. **Fíjate en dos cosas que puedas oler.** Si no destaca nada, cambia de sitio o recuerda dos
+   olores que te gusten.
+5. **Fíjate en una cosa que puedas saborear.** Un sorbo de agua, la pasta de dientes o
+   simplemente el sabor que tienes en la boca.
+
+Termina con una exhalación más lenta y observa si algo ha cambiado, aunque sea un poco.
+
+## Por qué puede ayudar
+
+La ansiedad consiste en parte en sentirse arrastrado hacia futuros imaginados o hacia recuerdos.
+Describir a propósito lo que te rodea ahora le da a tu mente una tarea concreta y neutral que
+compite por la atención que ocupaban los pensamientos ansiosos. No hace desaparecer la ansiedad,
+ni lo pretende. El objetivo es bajar la intensidad lo suficiente para que puedas elegir qué
+hacer a continuación.
+
+## Hazla tuya
+
+- **Ve despacio.** Recorrer la lista a toda prisa la convierte en otra tarea que hay que hacer
+  bien. No hay una respuesta correcta.
+- **Cambia los números.** Si cinco cosas te parecen demasiadas, prueba con tres cosas que puedas
+  ver, oír y sentir.
+- **Usa una categoría.** Busca todo lo que sea azul en la habitación, o todos los objetos
+  redondos.
+- **Añade movimiento.** Presiona los pies contra el suelo, sostén algo frío o abre bien las
+  manos.
+- **Practica cuando estés en calma.** Es más fácil usar una habilidad en plena tormenta si la
+  has ensayado un día tranquilo.
+
+## Si hay recuerdos de un trauma
+
+Muchas personas que tienen flashbacks (recuerdos que se reviven como si estuvieran ocurriendo de
+nuevo) o que se sienten desconectadas de su entorno usan técnicas de anclaje. Si convives con
+recuerdos de un trauma, puede ayudarte añadir algunas frases que te orienten: tu nombre, la
+fecha de hoy, dónde estás y las palabras «ahora mismo estoy a salvo». Si el anclaje por sí solo
+no basta, un terapeuta con formación en trauma puede ayudarte a desarrollar un abanico más
+amplio de recursos, y existen tratamientos eficaces para el estrés postraumático.
+
+## Cuándo buscar más apoyo
+
+El anclaje es una habilidad de primeros auxilios, no un tratamiento. Habla con tu médico o con
+un terapeuta si:
+
+- tienes ansiedad o pánico la mayoría de los días, o estás evitando lugares y personas
+- a menudo tienes una sensación de irrealidad o de desconexión de ti mismo
+- recurres al alcohol o a otras sustancias para sobrellevarlo
+- tienes pensamientos de hacerte daño; en ese caso, ponte en contacto con una línea de crisis o
+  con los servicios de emergencia
+
+Ser capaz de volver al presente, aunque sea unos segundos, es una habilidad que crece con la
+práctica. Cada vez que lo intentas, la estás fortaleciendo.
+""",
+        "hero_image_url": (
+            "https://media.smartmeditation.example/images/tecnica-de-anclaje-5-4-3-2-1.jpg"
+        ),
+        "hero_image_alt": (
+            "Pies descalzos apoyados en un suelo cálido de tablas de madera junto a una alfombra "
+            "tejida"
+        ),
+        "author": "maren-okafor",
+        "topics": ["anxiety", "mindfulness"],
+        "is_medical": False,
+        "reviewer": "ifeoma-hartley",
+        "reviewed_at": "2026-05-14",
+        "next_review_due": "2027-05-14",
+        "content_warnings": ["trauma"],
+        "citations": [
+            {
+                "text": (
+                    "National Institute for Health and Care Excellence (NICE). Generalised anxiety "
+                    "disorder and panic disorder in adults: management. Clinical guideline CG113. "
+                    "2011."
+                ),
+                "url": "https://www.nice.org.uk/guidance/cg113",
+                "doi": None,
+                "pmid": None,
+            },
+            {
+                "text": (
+                    "National Institute for Health and Care Excellence (NICE). Post-traumatic "
+                    "stress disorder. NICE guideline NG116. 2018."
+                ),
+                "url": "https://www.nice.org.uk/guidance/ng116",
+                "doi": None,
+                "pmid": None,
+            },
+        ],
+        "seo_title": "La técnica de anclaje 5-4-3-2-1 para la ansiedad, paso a paso",
+        "seo_description": (
+            "Usa tus cinco sentidos para recuperar la estabilidad cuando llegan la ansiedad o los "
+            "flashbacks. Cómo funciona la técnica 5-4-3-2-1 y cómo adaptarla."
+        ),
+        "licence": "CC BY-NC-ND 4.0",
+        "attribution": "Smart Meditation clinical content team",
+        "published_at": "2026-05-29T08:00:00Z",
+    },
+    {
+        "slug": "entender-los-ataques-de-panico",
+        "translation_of": "understanding-panic-attacks",
+        "locale": "es",
+        "title": "Entender los ataques de pánico",
+        "subtitle": "Por qué asustan tanto, por qué pasan y qué ayuda en el momento y después",
+        "summary": (
+            "Los ataques de pánico son oleadas intensas de miedo con síntomas físicos fuertes. "
+            "Asustan, pero pasan por sí solos, y el pánico responde bien al tratamiento."
+        ),
+        "body_markdown": """\
+Un ataque de pánico puede llegar de la nada: el corazón te late con fuerza, se te oprime el
+pecho, te mareas o te falta el aire, y una ola de miedo te dice que está pasando algo terrible.
+El primer ataque de pánico lleva a muchas personas a urgencias, convencidas de que están
+sufriendo un infarto o perdiendo la cabeza. Si te ha pasado, no eres la única persona, ni mucho
+menos, y hay muchas cosas que ayudan.
+
+## Qué está pasando en tu cuerpo
+
+Un ataque de pánico es el sistema de alarma de tu cuerpo que se dispara cuando no hay ningún
+peligro físico al que responder. La adrenalina aumenta de golpe y tu cuerpo se prepara para
+luchar o huir:
+
+- el corazón late más rápido y con más fuerza para llevar sangre a los músculos
+- la respiración se acelera, lo que puede provocar mareo, hormigueo o sensación de falta de aire
+- los músculos se tensan, lo que a veces causa opresión en el pecho o temblores
+- la digestión se ralentiza, lo que provoca náuseas o un nudo en el estómago
+- la atención se fija en la amenaza, y el mundo puede parecer irreal
+
+Estas sensaciones son desagradables y dan miedo de verdad. También se parecen a los cambios que
+hace tu cuerpo cuando corres para alcanzar el autobús, y un ataque de pánico suele llegar a su
+punto máximo en unos diez minutos y después remite.
+
+## El ciclo del pánico
+
+El pánico tiende a alimentarse a sí mismo. Una sensación, como un vuelco en el corazón o una
+oleada de mareo, se interpreta como señal de una catástrofe («me está dando un infarto»). Eso
+aumenta el miedo, que intensifica las sensaciones, que a su vez parecen confirmar la catástrofe.
+Después es natural empezar a vigilar de cerca el cuerpo y evitar los lugares donde ocurrieron
+los ataques. Con el tiempo, esa vigilancia y esa evitación pueden hacer que los ataques sean más
+probables y que tu vida se vuelva más pequeña.
+
+## En el momento
+
+- **Ponle nombre.** «Esto es un ataque de pánico. Es muy desagradable y va a pasar».
+- **Alarga la exhalación.** Inhala suavemente por la nariz y luego exhala despacio, durante un
+  poco más de tiempo del que has tardado en inhalar. Evita tomar grandes bocanadas de aire.
+- **Quédate, si puedes.** Irte le enseña a tu cerebro que escapar fue lo que te salvó. Si puedes
+  quedarte, aunque sea unos minutos más, aprendes que el pánico pasa por sí solo.
+- **Ánclate al presente.** Presiona los pies contra el suelo y describe lo que ves y lo que
+  oyes.
+- **Deja que la ola suba y baje.** Luchar contra las sensaciones suele echar más leña al fuego.
+  Imagínalas como una ola sobre la que flotas.
+
+## Primero, que te revisen
+
+Como los síntomas del pánico se parecen a los de algunos problemas médicos, es importante que un
+médico revise el dolor en el pecho, los desmayos o la falta de aire, sobre todo la primera vez o
+si el patrón cambia. Llama a los servicios de emergencia si tienes dolor en el pecho con
+sudoración o un dolor que se extiende al brazo o a la mandíbula, o si tienes dudas. Una vez
+descartadas las causas físicas, podrás afrontar los siguientes ataques con más confianza.
+
+## El tratamiento funciona
+
+Si los ataques son frecuentes, o evitas situaciones por miedo a que te dé otro, puede que tengas
+trastorno de pánico. Tiene muy buen tratamiento. La terapia cognitivo-conductual (TCC) para el
+pánico se recomienda como tratamiento de primera línea. Te ayuda a entender el ciclo, a poner a
+prueba las predicciones que te asustan y a volver poco a poco a los lugares que has estado
+evitando. A algunas personas también se les ofrece medicación, como un antidepresivo ISRS
+(inhibidor selectivo de la recaptación de serotonina), y un médico puede explicarte las
+opciones.
+
+La cafeína, la resaca, dormir mal y algunas drogas y medicamentos pueden hacer que el pánico sea
+más probable. Puede valer la pena revisarlo con tu médico.
+
+## Un recordatorio amable
+
+Los ataques de pánico pueden hacerte sentir frágil, pero tenerlos no dice nada de tu fortaleza.
+Son la señal de un sistema de alarma que se ha vuelto demasiado sensible, y los sistemas de
+alarma se pueden recalibrar.
+""",
+        "hero_image_url": (
+            "https://media.smartmeditation.example/images/entender-los-ataques-de-panico.jpg"
+        ),
+        "hero_image_alt": (
+            "Una sola ola que se alza y rompe en una playa vacía bajo un cielo pálido"
+        ),
+        "author": "tomas-lindqvist-reyes",
+        "topics": ["anxiety", "breathing"],
+        "is_medical": False,
+        "reviewer": "samuel-achterberg",
+        "reviewed_at": "2026-05-14",
+        "next_review_due": "2027-05-14",
+        "content_warnings": [],
+        "citations": [
+            {
+                "text": (
+                    "National Institute for Health and Care Excellence (NICE). Generalised anxiety "
+                    "disorder and panic disorder in adults: management. Clinical guideline CG113. "
+                    "2011."
+                ),
+                "url": "https://www.nice.org.uk/guidance/cg113",
+                "doi": None,
+                "pmid": None,
+            },
+            {
+                "text": (
+                    "Clark DM. A cognitive approach to panic. Behav Res Ther. 1986;24(4):461-470."
+                ),
+                "url": None,
+                "doi": None,
+                "pmid": None,
+            },
+        ],
+        "seo_title": "Entender los ataques de pánico: por qué ocurren y qué ayuda",
+        "seo_description": (
+            "Qué pasa en tu cuerpo durante un ataque de pánico, cómo funciona el ciclo del pánico, "
+            "qué hacer en el momento y por qué funciona la TCC para el pánico."
+        ),
+        "licence": "CC BY-NC-ND 4.0",
+        "attribution": "Smart Meditation clinical content team",
+        "published_at": "2026-06-19T08:00:00Z",
+    },
+    {
+        "slug": "lamotrigina-y-ketamina-para-la-depresion",
+        "translation_of": "lamotrigine-and-ketamine-for-depression",
+        "locale": "es",
+        "title": "¿Cambia la lamotrigina la eficacia de la ketamina contra la depresión?",
+        "subtitle": (
+            "Qué sugiere la ciencia, qué no puede decirnos todavía y cómo hablarlo con quien te "
+            "receta la medicación"
+        ),
+        "summary": (
+            "La lamotrigina reduce la liberación de glutamato, y se cree que el efecto "
+            "antidepresivo de la ketamina depende de un aumento brusco de glutamato, así que es "
+            "razonable preguntarse si chocan. Los pocos estudios pequeños que hay hasta ahora dan "
+            "resultados dispares, pero no han mostrado que la lamotrigina bloquee el beneficio de "
+            "la ketamina."
+        ),
+        "body_markdown": """\
+Si tomas lamotrigina y tu equipo clínico te ha propuesto ketamina o esketamina para la
+depresión, quizá te hayas encontrado con la preocupación de que un medicamento anule al otro. Es
+una pregunta sensata y mereces una respuesta clara: la evidencia es limitada, pero la que existe
+no muestra que la lamotrigina impida que la ketamina funcione.
+
+## Primero, si ahora mismo lo estás pasando mal
+
+Los tratamientos con ketamina suelen ofrecerse a personas cuya depresión no ha mejorado con
+otros tratamientos, y algunas de las personas que los empiezan viven con pensamientos de
+suicidio. Las investigaciones sugieren que una sola sesión de ketamina puede aliviar los
+pensamientos suicidas en el plazo de un día en algunas personas, pero no sustituye a un plan de
+seguridad ni a la atención urgente. Si tienes pensamientos de suicidio y sientes que podrías
+llevarlos a cabo, ponte en contacto ahora mismo con el número de emergencias de tu zona o con
+una línea de crisis. En Estados Unidos puedes llamar o enviar un mensaje de texto al 988; en el
+Reino Unido e Irlanda puedes llamar a Samaritans al 116 123; en otros lugares,
+[Find A Helpline](https://findahelpline.com) recoge servicios gratuitos por país.
+
+## Por qué se piensa que podrían chocar
+
+La ketamina bloquea los receptores NMDA, uno de los principales receptores del cerebro para el
+mensajero químico glutamato. A las dosis bajas que se usan para la depresión, la explicación
+principal es una paradoja: al bloquear los receptores NMDA de ciertas neuronas inhibidoras, la
+ketamina suelta brevemente los frenos de otros circuitos y produce un breve aumento de la
+actividad del glutamato. Se cree que ese aumento activa señales, en las que intervienen los
+receptores AMPA y factores de crecimiento como el BDNF, que ayudan a las neuronas a reconstruir
+conexiones debilitadas por el estrés crónico y la depresión.
+
+La lamotrigina actúa de otra manera. Se usa para prevenir las crisis epilépticas y, en el
+trastorno bipolar, para reducir el riesgo de nuevos episodios depresivos. Una de sus acciones es
+calmar las neuronas hiperactivas bloqueando los canales de sodio, lo que reduce la liberación de
+glutamato.
+
+Así que la preocupación es fácil de entender: si la ketamina ayuda mediante un aumento de
+glutamato, ¿podría la lamotrigina atenuarlo?
+
+## Lo que muestran realmente las investigaciones
+
+Solo unos pocos estudios pequeños han analizado esta cuestión. No coinciden en lo que respecta a
+los efectos secundarios, pero ninguno ha mostrado que la lamotrigina bloquee el efecto
+antidepresivo.
+
+- **Voluntarios sanos (2000).** En 16 personas sin depresión, una sola dosis de lamotrigina
+  antes de la ketamina redujo los efectos disociativos y perceptivos de la ketamina. Aumentó el
+  efecto inmediato de la ketamina sobre el estado de ánimo, en lugar de reducirlo.
+- **Personas con depresión resistente al tratamiento (2010).** En un ensayo con 26 personas,
+  unas recibieron una sola dosis de lamotrigina dos horas antes de una infusión de ketamina y
+  otras, un placebo. La lamotrigina no redujo los efectos secundarios de la ketamina ni cambió
+  su respuesta antidepresiva.
+- **Una cohorte clínica (2023).** Los registros de personas que recibían ketamina o esketamina
+  de forma repetida no mostraron diferencias significativas en la respuesta ni en la remisión
+  entre quienes tomaban lamotrigina y quienes no, con una posible tendencia a una menor
+  disociación. Solo 13 personas de ese estudio tomaban lamotrigina.
+- **Una revisión sistemática de 2022** reunió los estudios en animales y en humanos y concluyó
+  que los datos son demasiado escasos para zanjar la cuestión.
+
+Así que la teoría predice un posible conflicto, pero la limitada evidencia clínica no lo ha
+encontrado. Eso no demuestra que no haya ningún efecto en nadie. Los estudios eran pequeños, a
+menudo usaron dosis únicas y no hicieron seguimiento de las personas durante meses.
+
+## Qué significa esto para ti
+
+- **No dejes, te saltes ni reduzcas la lamotrigina por tu cuenta**, ni siquiera un día de
+  tratamiento. Dejarla de golpe puede desestabilizar tu estado de ánimo y, si la tomas para la
+  epilepsia, aumentar el riesgo de crisis.
+- **No vuelvas a tomar la lamotrigina a tu dosis habitual tras una pausa** de varios días sin
+  consultarlo antes. Normalmente hay que volver a subir la dosis poco a poco, porque reanudarla
+  demasiado rápido aumenta el riesgo de una erupción cutánea grave.
+- **Informa a tu equipo de ketamina de todos los medicamentos que tomas**, incluidos los que
+  tomas solo de vez en cuando, como pastillas para dormir o benzodiacepinas, y de cualquier
+  suplemento.
+- **Pregunta por los horarios.** Muchos de los profesionales que recetan mantienen todo igual;
+  algunos pueden ajustar el momento de las tomas en torno a las sesiones de tratamiento. Es una
+  decisión que deben tomar contigo.
+- **Anota cómo te sientes** durante unos días después de cada sesión, para poder valorar con tu
+  equipo si el tratamiento está ayudando.
+
+## Preguntas para quien te receta la medicación
+
+1. Con mi diagnóstico, ¿sigue siendo la lamotrigina el medicamento adecuado para mí junto con la
+   ketamina?
+2. ¿Debería cambiar algo en el momento en que la tomo los días de tratamiento?
+3. ¿Cómo vamos a valorar si la ketamina está funcionando, y en qué plazo?
+4. ¿Qué debo hacer si me salto dosis de lamotrigina?
+
+## Señales de alarma ante las que actuar
+
+Ponte en contacto con tu equipo clínico cuanto antes, o con los servicios de emergencia si te
+parece urgente, si notas:
+
+- pensamientos de suicidio nuevos, más intensos o más difíciles de resistir
+- cualquier erupción en la piel mientras tomas lamotrigina, sobre todo si va acompañada de
+  fiebre, ampollas, llagas en la boca o ganglios inflamados
+- un aumento repentino de energía fuera de lo habitual, pensamientos acelerados o poca necesidad
+  de dormir
+- confusión o disociación que no se calma en las horas posteriores a una sesión, un dolor de
+  cabeza intenso o dolor en el pecho
+
+Preguntar por tus medicamentos no es ponerse difícil. Quien te receta prefiere mil veces
+escuchar tu preocupación a que hagas un cambio por tu cuenta.
+""",
+        "hero_image_url": (
+            "https://media.smartmeditation.example/images/"
+            "lamotrigina-y-ketamina-para-la-depresion.jpg"
+        ),
+        "hero_image_alt": (
+            "Dos guijarros de formas distintas, uno junto al otro, sobre una piedra gris y lisa"
+        ),
+        "author": "maren-okafor",
+        "topics": ["depression", "medication"],
+        "is_medical": True,
+        "reviewer": "samuel-achterberg",
+        "reviewed_at": "2026-05-14",
+        "next_review_due": "2027-05-14",
+        "content_warnings": ["medication_change", "suicide"],
+        "citations": [
+            {
+                "text": (
+                    "Anand A, Charney DS, Oren DA, et al. Attenuation of the neuropsychiatric "
+                    "effects of ketamine with lamotrigine: support for hyperglutamatergic effects "
+                    "of N-methyl-D-aspartate receptor antagonists. Arch Gen Psychiatry. "
+                    "2000;57(3):270-276."
+                ),
+                "url": None,
+                "doi": "10.1001/archpsyc.57.3.270",
+                "pmid": None,
+            },
+            {
+                "text": (
+                    "Mathew SJ, Murrough JW, aan het Rot M, Collins KA, Reich DL, Charney DS. "
+                    "Riluzole for relapse prevention following intravenous ketamine in "
+                    "treatment-resistant depression: a pilot randomized, placebo-controlled "
+                    "continuation trial. Int J Neuropsychopharmacol. 2010;13(1):71-82."
+                ),
+                "url": None,
+                "doi": "10.1017/S1461145709000169",
+                "pmid": None,
+            },
+            {
+                "text": (
+                    "Joseph B, Nunez NA, Kung S, et al. Efficacy of ketamine with and without "
+                    "lamotrigine in treatment-resistant depression: a preliminary report. "
+                    "Pharmaceuticals (Basel). 2023;16(8):1164."
+                ),
+                "url": None,
+                "doi": None,
+                "pmid": None,
+            },
+            {
+                "text": (
+                    "Wilkowska A, Wiglusz MS, Jakuszkowiak-Wojten K, Cubala WJ. Ketamine and "
+                    "lamotrigine combination in psychopharmacology: systematic review. Cells. "
+                    "2022;11(4):645."
+                ),
+                "url": None,
+                "doi": "10.3390/cells11040645",
+                "pmid": None,
+            },
+            {
+                "text": (
+                    "Wilkinson ST, Ballard ED, Bloch MH, et al. The effect of a single dose of "
+                    "intravenous ketamine on suicidal ideation: a systematic review and individual "
+                    "participant data meta-analysis. Am J Psychiatry. 2018;175(2):150-158."
+                ),
+                "url": None,
+                "doi": "10.1176/appi.ajp.2017.17040472",
+                "pmid": None,
+            },
+            {
+                "text": (
+                    "National Institute for Health and Care Excellence (NICE). Depression in "
+                    "adults: treatment and management. NICE guideline NG222. 2022."
+                ),
+                "url": "https://www.nice.org.uk/guidance/ng222",
+                "doi": None,
+                "pmid": None,
+            },
+        ],
+        "seo_title": "Lamotrigina y ketamina para la depresión: qué dice la evidencia",
+        "seo_description": (
+            "¿Puede la lamotrigina atenuar el efecto antidepresivo de la ketamina? Un análisis con "
+            "revisión clínica de la teoría del glutamato, los pequeños estudios disponibles y qué "
+            "preguntar a quien te receta."
+        ),
+        "licence": "CC BY-NC-ND 4.0",
+        "attribution": "Smart Meditation clinical content team",
+        "published_at": "2026-09-17T08:00:00Z",
+    },
 ]
 
 TRACKS: list[dict[str, Any]] = [
@@ -3677,6 +4266,166 @@ TRACKS: list[dict[str, Any]] = [
                     "\n"
                     "00:04:48.000 --> 00:04:58.000\n"
                     "Try asking yourself today: what would I say to a friend right now?\n"
+                ),
+            },
+        ],
+    },
+    {
+        "slug": "respiracion-cuadrada",
+        "translation_of": "box-breathing",
+        "locale": "es",
+        "title": "Respiración cuadrada",
+        "description": (
+            "Respira siguiendo un cuadrado constante: inhala contando hasta cuatro, retén el aire "
+            "cuatro, exhala cuatro y vuelve a retenerlo cuatro. Esta estructura sencilla le da a "
+            "una mente ajetreada algo a lo que agarrarse. Sáltate las pausas si te resultan "
+            "incómodas."
+        ),
+        "kind": "breathing",
+        "narrator": "ari-nakamura-wells",
+        "topics": ["breathing", "anxiety", "stress"],
+        "level": "beginner",
+        "is_premium": False,
+        "cover_image_url": "https://media.smartmeditation.example/images/respiracion-cuadrada.jpg",
+        "cover_image_alt": "El marco de una ventana cuadrada con una suave luz de mañana detrás",
+        "content_warnings": [],
+        "published_at": "2026-02-26T07:00:00Z",
+        "variants": [
+            {
+                "narrator": "ari-nakamura-wells",
+                "duration_seconds": 180,
+                "audio_url": (
+                    "https://media.smartmeditation.example/audio/respiracion-cuadrada-3min.mp3"
+                ),
+                "transcript_vtt": (
+                    "WEBVTT\n"
+                    "\n"
+                    "00:00:00.000 --> 00:00:06.000\n"
+                    "Te doy la bienvenida. Siéntate con la espalda recta pero sin tensión, con los "
+                    "pies en el suelo.\n"
+                    "\n"
+                    "00:00:07.000 --> 00:00:16.000\n"
+                    "Vamos a respirar en un cuadrado: inhala cuatro, retén cuatro, exhala cuatro, "
+                    "retén cuatro.\n"
+                    "\n"
+                    "00:00:17.000 --> 00:00:26.000\n"
+                    "Inhala, dos, tres, cuatro. Retén, dos, tres, cuatro.\n"
+                    "\n"
+                    "00:00:27.000 --> 00:00:36.000\n"
+                    "Exhala, dos, tres, cuatro. Retén, dos, tres, cuatro.\n"
+                    "\n"
+                    "00:02:48.000 --> 00:02:58.000\n"
+                    "Deja que la respiración vuelva a su ritmo natural. Muy bien.\n"
+                ),
+            },
+        ],
+    },
+    {
+        "slug": "escaneo-corporal-para-dormir",
+        "translation_of": "body-scan-for-sleep",
+        "locale": "es",
+        "title": "Escaneo corporal para dormir",
+        "description": (
+            "Un escaneo corporal lento, para practicar en la cama, que lleva la atención desde los "
+            "dedos de los pies hasta la coronilla. Ayuda a soltar la tensión del día y le da a una "
+            "mente ocupada algo suave en lo que descansar. No pasa nada si te duermes antes del "
+            "final."
+        ),
+        "kind": "guided",
+        "narrator": "june-halvorsen",
+        "topics": ["sleep", "mindfulness"],
+        "level": "beginner",
+        "is_premium": False,
+        "cover_image_url": (
+            "https://media.smartmeditation.example/images/escaneo-corporal-para-dormir.jpg"
+        ),
+        "cover_image_alt": (
+            "Un dormitorio con luz tenue, sábanas blancas arrugadas y una lámpara de noche a media "
+            "luz"
+        ),
+        "content_warnings": [],
+        "published_at": "2026-02-12T20:00:00Z",
+        "variants": [
+            {
+                "narrator": "june-halvorsen",
+                "duration_seconds": 600,
+                "audio_url": (
+                    "https://media.smartmeditation.example/audio/"
+                    "escaneo-corporal-para-dormir-10min.mp3"
+                ),
+                "transcript_vtt": (
+                    "WEBVTT\n"
+                    "\n"
+                    "00:00:00.000 --> 00:00:06.000\n"
+                    "Te doy la bienvenida. Acomódate en la cama y deja que tu cuerpo pese.\n"
+                    "\n"
+                    "00:00:07.000 --> 00:00:15.000\n"
+                    "Ahora mismo no tienes nada que hacer ni ningún sitio al que ir.\n"
+                    "\n"
+                    "00:00:16.000 --> 00:00:24.000\n"
+                    "Lleva la atención a los pies. Nota el calor, el frescor o, simplemente, nada "
+                    "en absoluto.\n"
+                    "\n"
+                    "00:00:25.000 --> 00:00:31.000\n"
+                    "Deja que esa atención suba despacio por los tobillos y las pantorrillas.\n"
+                    "\n"
+                    "00:09:48.000 --> 00:09:58.000\n"
+                    "Si todavía no te has dormido, no pasa nada. Sigue descansando. Buenas "
+                    "noches.\n"
+                ),
+            },
+        ],
+    },
+    {
+        "slug": "respirar-en-medio-del-panico",
+        "translation_of": "breathing-through-panic",
+        "locale": "es",
+        "title": "Respirar en medio del pánico",
+        "description": (
+            "Una voz tranquila que te acompaña mientras el pánico sube y baja. Las exhalaciones "
+            "lentas y unas sencillas indicaciones para anclarte al presente te ayudan a dejar "
+            "pasar la ola en lugar de luchar contra ella. Úsala en el momento, o practícala "
+            "primero un día tranquilo."
+        ),
+        "kind": "breathing",
+        "narrator": "rosa-ilunga",
+        "topics": ["anxiety", "breathing"],
+        "level": "beginner",
+        "is_premium": False,
+        "cover_image_url": (
+            "https://media.smartmeditation.example/images/respirar-en-medio-del-panico.jpg"
+        ),
+        "cover_image_alt": (
+            "Un pequeño bote que flota sobre olas suaves bajo un cielo que se despeja"
+        ),
+        "content_warnings": [],
+        "published_at": "2026-05-07T07:00:00Z",
+        "variants": [
+            {
+                "narrator": "rosa-ilunga",
+                "duration_seconds": 180,
+                "audio_url": (
+                    "https://media.smartmeditation.example/audio/"
+                    "respirar-en-medio-del-panico-3min.mp3"
+                ),
+                "transcript_vtt": (
+                    "WEBVTT\n"
+                    "\n"
+                    "00:00:00.000 --> 00:00:07.000\n"
+                    "Estoy aquí contigo. Lo que sientes es pánico, y va a pasar.\n"
+                    "\n"
+                    "00:00:08.000 --> 00:00:17.000\n"
+                    "No hace falta que tomes grandes bocanadas de aire. Solo deja que la "
+                    "exhalación sea lenta, como un suspiro.\n"
+                    "\n"
+                    "00:00:18.000 --> 00:00:25.000\n"
+                    "Presiona los pies contra el suelo. Nota qué firme está debajo de ti.\n"
+                    "\n"
+                    "00:00:26.000 --> 00:00:30.000\n"
+                    "Inhala con suavidad y exhala despacio.\n"
+                    "\n"
+                    "00:02:48.000 --> 00:02:58.000\n"
+                    "La ola está pasando. Quédate aquí todo el tiempo que necesites.\n"
                 ),
             },
         ],

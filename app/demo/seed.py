@@ -1,5 +1,6 @@
 """Load the demo catalogue (app/demo/catalogue.py) into an empty database."""
 
+import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -101,6 +102,16 @@ def _collection(data: dict[str, Any]) -> Collection:
     return collection
 
 
+def _link_translations(entries: dict[str, Any], source: list[dict[str, Any]]) -> None:
+    """An entry with `translation_of` joins the translation group of the one it translates."""
+    for data in source:
+        original = data.get("translation_of")
+        if original:
+            group = entries[original].translation_group or uuid.uuid4()
+            entries[original].translation_group = group
+            entries[data["slug"]].translation_group = group
+
+
 async def seed_demo_catalogue(session: AsyncSession) -> dict[str, int]:
     """Insert every person, topic, article, track and collection, and bring the crisis
     helplines up to date (app/crisis/data.py), in one transaction."""
@@ -115,6 +126,12 @@ async def seed_demo_catalogue(session: AsyncSession) -> dict[str, int]:
     articles = {a["slug"]: _article(a, person_id) for a in catalogue.ARTICLES}
     tracks = {t["slug"]: _track(t, person_id) for t in catalogue.TRACKS}
     collections = {c["slug"]: _collection(c) for c in catalogue.COLLECTIONS}
+    for entries, source in (
+        (articles, catalogue.ARTICLES),
+        (tracks, catalogue.TRACKS),
+        (collections, catalogue.COLLECTIONS),
+    ):
+        _link_translations(entries, source)
     session.add_all([*articles.values(), *tracks.values(), *collections.values()])
     await session.flush()
 

@@ -4,6 +4,7 @@ A snapshot is an entry's editable state in the shape editors send it (people and
 slug), so the same code saves a new draft, an edit, and a restored revision.
 """
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +72,47 @@ async def _slugs_by_id(session: AsyncSession, table: Any, ids: set[int]) -> dict
     return {entity_id: slug for entity_id, slug in rows}
 
 
+async def _translation_of(session: AsyncSession, table: Any, entity: Any) -> str | None:
+    """Another entry of the translation group (the oldest), as editors name it."""
+    if entity.translation_group is None:
+        return None
+    slug: str | None = await session.scalar(
+        select(table.slug)
+        .where(table.translation_group == entity.translation_group, table.id != entity.id)
+        .order_by(table.id)
+        .limit(1)
+    )
+    return slug
+
+
+async def _join_translation(
+    session: AsyncSession, table: Any, entity: Any, original_slug: str | None, locale: str
+) -> None:
+    """Put the entry in the translation group of `original_slug` (None: in no group)."""
+    if original_slug is None:
+        entity.translation_group = None
+        return
+    original = await session.scalar(select(table).where(table.slug == original_slug))
+    if original is None or original is entity:
+        raise Invalid(
+            f"translation_of must name another {table.__tablename__}; '{original_slug}' is not.",
+            errors=[FieldError("body", "translation_of", "unknown or the entry itself")],
+        )
+    group = original.translation_group or uuid.uuid4()
+    taken = await session.scalar(
+        select(table.slug).where(
+            table.translation_group == group, table.locale == locale, table.id != entity.id
+        )
+    )
+    if taken is not None or original.locale == locale:
+        raise Invalid(
+            f"'{original_slug}' already has a translation in '{locale}'.",
+            errors=[FieldError("body", "translation_of", f"already translated into {locale}")],
+        )
+    original.translation_group = group
+    entity.translation_group = group
+
+
 async def snapshot(session: AsyncSession, kind: str, entity: Any) -> dict[str, Any]:
     """The entry's editable state, as its draft model dumps it."""
     if kind == "article":
@@ -89,9 +131,10 @@ async def snapshot(session: AsyncSession, kind: str, entity: Any) -> dict[str, A
         data: dict[str, Any] = {
             name: getattr(entity, name)
             for name in ArticleDraft.model_fields
-            if name not in ("topics", "author", "citations")
+            if name not in ("topics", "author", "citations", "translation_of")
         }
         data |= {
+            "translation_of": await _translation_of(session, Article, entity),
             "topics": [topics[t] for t in topic_ids],
             "author": people.get(entity.author_id),
             "citations": [
@@ -121,9 +164,10 @@ async def snapshot(session: AsyncSession, kind: str, entity: Any) -> dict[str, A
         data = {
             name: getattr(entity, name)
             for name in TrackDraft.model_fields
-            if name not in ("topics", "narrator", "variants")
+            if name not in ("topics", "narrator", "variants", "translation_of")
         }
         data |= {
+            "translation_of": await _translation_of(session, Track, entity),
             "topics": [topics[t] for t in topic_ids],
             "narrator": people.get(entity.narrator_id),
             "variants": [
@@ -159,9 +203,10 @@ async def snapshot(session: AsyncSession, kind: str, entity: Any) -> dict[str, A
         data = {
             name: getattr(entity, name)
             for name in CollectionDraft.model_fields
-            if name not in ("topics", "items")
+            if name not in ("topics", "items", "translation_of")
         }
         data |= {
+            "translation_of": await _translation_of(session, Collection, entity),
             "topics": [topics[t] for t in topic_ids],
             "items": [
                 {"track": tracks[i.track_id]} if i.track_id else {"article": articles[i.article_id]}
@@ -181,8 +226,9 @@ async def apply(session: AsyncSession, kind: str, entity: Any, data: BaseModel) 
     if isinstance(data, ArticleDraft):
         people = await _ids_by_slug(session, Person, [data.author or ""], "author")
         topics = await _ids_by_slug(session, Topic, data.topics, "topics")
+        await _join_translation(session, Article, entity, data.translation_of, data.locale)
         for name in ArticleDraft.model_fields:
-            if name not in ("topics", "author", "citations"):
+            if name not in ("topics", "author", "citations", "translation_of"):
                 setattr(entity, name, getattr(data, name))
         entity.content_warnings = [warning.value for warning in data.content_warnings]
         entity.author_id = people.get(data.author or "")
@@ -214,8 +260,9 @@ async def apply(session: AsyncSession, kind: str, entity: Any, data: BaseModel) 
                     "A variant names a media asset that does not exist.",
                     errors=[FieldError("body", "variants.media_asset_id", "unknown asset")],
                 )
+        await _join_translation(session, Track, entity, data.translation_of, data.locale)
         for name in TrackDraft.model_fields:
-            if name not in ("topics", "narrator", "variants"):
+            if name not in ("topics", "narrator", "variants", "translation_of"):
                 setattr(entity, name, getattr(data, name))
         entity.kind = data.kind.value
         entity.level = data.level.value
@@ -249,8 +296,9 @@ async def apply(session: AsyncSession, kind: str, entity: Any, data: BaseModel) 
         articles = await _ids_by_slug(
             session, Article, [i.article for i in data.items if i.article], "items.article"
         )
+        await _join_translation(session, Collection, entity, data.translation_of, data.locale)
         for name in CollectionDraft.model_fields:
-            if name not in ("topics", "items"):
+            if name not in ("topics", "items", "translation_of"):
                 setattr(entity, name, getattr(data, name))
         entity.kind = data.kind.value
         session.add(entity)

@@ -85,6 +85,9 @@ class ArticleDraft(SQLModel):
 
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
+    translation_of: SlugText | None = Field(
+        default=None, description="The slug of the entry (in another language) this translates."
+    )
     slug: SlugText
     locale: Locale = "en"
     title: Text200
@@ -123,6 +126,9 @@ class VariantIn(SQLModel):
 class TrackDraft(SQLModel):
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
+    translation_of: SlugText | None = Field(
+        default=None, description="The slug of the entry (in another language) this translates."
+    )
     slug: SlugText
     locale: Locale = "en"
     title: Text200
@@ -154,6 +160,9 @@ class CollectionItemIn(SQLModel):
 class CollectionDraft(SQLModel):
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
+    translation_of: SlugText | None = Field(
+        default=None, description="The slug of the entry (in another language) this translates."
+    )
     slug: SlugText
     locale: Locale = "en"
     title: Text200

@@ -15,6 +15,7 @@ from app.core.caching import ContentVersionTracker
 from app.core.config import Settings
 from app.core.db import utcnow
 from app.core.errors import FieldError, Invalid, Unauthorized
+from app.core.locales import choose_locale
 
 ResultT = TypeVar("ResultT")
 
@@ -27,9 +28,11 @@ class GraphQLContext(BaseContext):
         user: User | None,
         settings: Settings,
         content_version: ContentVersionTracker,
+        accept_language: str | None = None,
     ) -> None:
         super().__init__()
         self.content_version = content_version
+        self.accept_language = accept_language
         self.session = session
         self.user = user
         self.settings = settings
@@ -67,7 +70,13 @@ async def get_context(
         user=user,
         settings=settings,
         content_version=request.app.state.content_version,
+        accept_language=request.headers.get("accept-language"),
     )
 
 
 Info = strawberry.Info[GraphQLContext, None]
+
+
+def content_locale(info: Info, requested: str | None) -> str:
+    """The language to answer in, by the same rule as REST (core/locales.py)."""
+    return choose_locale(requested, info.context.accept_language)

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.experimental.pydantic import type as pydantic_type
 
-from app.core.errors import NotFound
+from app.core.errors import Moved, NotFound
 from app.crisis.graphql import CountryArgument, CrisisResources, crisis_resources_of_content
 from app.graphql.connections import Connection, aware, connection, page_size
-from app.graphql.context import Info
+from app.graphql.context import Info, content_locale
 from app.graphql.node import Node, database_id_of, global_id_of
 from app.taxonomy.graphql import Person, Topic  # noqa: F401 - registers the nested types
 from app.tracks import service
@@ -101,7 +101,7 @@ class TrackQuery:
                 narrator=filters.narrator,
                 kind=filters.kind,
                 level=filters.level,
-                locale=filters.locale,
+                locale=content_locale(info, filters.locale),
                 premium=filters.premium,
                 min_duration=filters.min_duration,
                 max_duration=filters.max_duration,
@@ -114,8 +114,11 @@ class TrackQuery:
         )
         return connection(page, service.TRACK_SORTS[sort.value])
 
-    @strawberry.field(description="A published track by slug; null when there is none.")
-    async def track(self, info: Info, slug: str) -> Track | None:
+    @strawberry.field(
+        description="A published track by slug (its translation in `locale`, else "
+        "Accept-Language, when it has one); null when there is none."
+    )
+    async def track(self, info: Info, slug: str, locale: str | None = None) -> Track | None:
         user = info.context.user
         try:
             return await info.context.db(
@@ -123,6 +126,9 @@ class TrackQuery:
                 slug=slug,
                 now=info.context.now,
                 premium_entitled=user is not None and user.is_premium,
+                locale=content_locale(info, locale),
             )
+        except Moved as moved:
+            return await self.track(info, moved.slug, locale)
         except NotFound:
             return None

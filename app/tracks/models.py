@@ -9,7 +9,7 @@ from sqlmodel import Field, Relationship, SQLModel
 
 from app.core.db import UTCDateTime, utcnow
 from app.core.pagination import Page
-from app.core.publishing import ContentWarning, PublicationStatus
+from app.core.publishing import ContentWarning, PublicationStatus, Translation
 from app.crisis.models import CrisisResources
 from app.taxonomy.models import PersonSummary, TopicSummary
 
@@ -59,6 +59,8 @@ class Track(TrackBase, table=True):
     published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Entries that are translations of each other share a group.
+    translation_group: uuid.UUID | None = Field(default=None, index=True)
     # Editorial: who created it, and who approved the version that is (or will be) published.
     created_by: uuid.UUID | None = None
     approved_by: uuid.UUID | None = None
@@ -138,6 +140,10 @@ class TrackSummary(SQLModel):
 
 class TrackPublic(TrackSummary):
     """A track in full, with every variant."""
+
+    translations: list[Translation] = Field(
+        default_factory=list, description="The other languages it is published in."
+    )
 
     variants: list[TrackVariantPublic]
     crisis_resources: CrisisResources | None = Field(

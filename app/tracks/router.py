@@ -2,14 +2,15 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import PlainTextResponse
 from pydantic import Field, ValidationInfo, field_validator
 
-from app.api.deps import CrisisCountry, OptionalUser, SessionDep
+from app.api.deps import AcceptLanguage, CrisisCountry, DetailLocale, OptionalUser, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.core.db import utcnow
+from app.core.locales import choose_locale
 from app.tracks import service
 from app.tracks.models import TrackKind, TrackLevel, TrackPage, TrackPublic
 
@@ -57,13 +58,18 @@ class TrackListParams(ListParams):
     responses=problem_responses(422),
 )
 async def list_tracks(
-    session: SessionDep, params: Annotated[TrackListParams, Query()]
+    session: SessionDep,
+    params: Annotated[TrackListParams, Query()],
+    response: Response,
+    accept_language: AcceptLanguage = None,
 ) -> TrackPage:
     """Published tracks as summaries with the lengths on offer, newest first by default.
 
     Filter by topic, narrator, kind, level, locale, premium, a duration range (a track
     matches when one of its variants fits) and `updated_since`.
     """
+    locale = choose_locale(params.locale, accept_language)
+    response.headers["Content-Language"] = locale
     return await service.list_published_tracks(
         session=session,
         filters=service.TrackFilters(
@@ -71,7 +77,7 @@ async def list_tracks(
             narrator=params.narrator,
             kind=params.kind,
             level=params.level,
-            locale=params.locale,
+            locale=locale,
             premium=params.premium,
             min_duration=params.min_duration,
             max_duration=params.max_duration,
@@ -94,7 +100,12 @@ TrackSlug = Annotated[Slug, Path(max_length=120, examples=["body-scan-for-sleep"
     responses=problem_responses(404, 422),
 )
 async def get_track(
-    session: SessionDep, user: OptionalUser, slug: TrackSlug, crisis_country: CrisisCountry
+    session: SessionDep,
+    user: OptionalUser,
+    slug: TrackSlug,
+    crisis_country: CrisisCountry,
+    locale: DetailLocale,
+    response: Response,
 ) -> TrackPublic:
     """The track with every variant (narrator x length). For premium tracks `audio_url` is
     null unless the caller has a premium membership.
@@ -102,13 +113,16 @@ async def get_track(
     When the content warnings include `suicide` or `self_harm`, `crisis_resources` lists
     the helplines for the caller's country (`country`, else the Accept-Language region),
     or the international list with `fallback: true`; otherwise it is null."""
-    return await service.get_published_track(
+    track = await service.get_published_track(
         session=session,
         slug=slug,
         now=utcnow(),
         premium_entitled=user is not None and user.is_premium,
         crisis_country=crisis_country,
+        locale=locale,
     )
+    response.headers["Content-Language"] = track.locale
+    return track
 
 
 @router.get(

@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from app.core.errors import FieldError, Forbidden, Invalid, Moved, NotFound
 from app.core.pagination import SortKey, fetch_page
-from app.core.publishing import publicly_visible
+from app.core.publishing import publicly_visible, published_translations
 from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
@@ -99,6 +99,7 @@ def _summary_select(now: datetime) -> Select[Any]:
             Track.content_warnings,
             Track.published_at,
             Track.updated_at,
+            Track.translation_group,
             Narrator.slug.label("narrator_slug"),
             Narrator.name.label("narrator_name"),
             Narrator.credentials.label("narrator_credentials"),
@@ -341,6 +342,9 @@ async def published_track_details(
         content_warnings={row.id: row.content_warnings for row in rows},
         country=crisis_country,
     )
+    translations = await published_translations(
+        session, Track, {row.id: row.translation_group for row in rows}, now
+    )
     details = {}
     for row in rows:
         durations = {row.id: sorted({v.duration_seconds for v in variants[row.id]})}
@@ -348,6 +352,7 @@ async def published_track_details(
             **_summary_fields(row, topics, durations),
             variants=variants[row.id],
             crisis_resources=crisis[row.id],
+            translations=translations[row.id],
         )
     return details
 
@@ -368,18 +373,26 @@ async def get_published_track(
     now: datetime,
     premium_entitled: bool,
     crisis_country: str | None = None,
+    locale: str | None = None,
 ) -> TrackPublic:
-    details = await published_track_details(
-        session=session,
-        now=now,
-        premium_entitled=premium_entitled,
-        slug=slug,
-        crisis_country=crisis_country,
-    )
-    if not details:
+    """The track, or its translation in `locale` when it has one (else as it is)."""
+
+    async def by_slug(wanted: str) -> TrackPublic | None:
+        details = await published_track_details(
+            session=session,
+            now=now,
+            premium_entitled=premium_entitled,
+            slug=wanted,
+            crisis_country=crisis_country,
+        )
+        return next(iter(details.values()), None)
+
+    track = await by_slug(slug)
+    if track is None:
         await _follow_renamed(session, slug)
         raise NotFound(f"No published track has the slug '{slug}'.")
-    return next(iter(details.values()))
+    wanted = next((t.slug for t in track.translations if t.locale == locale), None)
+    return (await by_slug(wanted) if wanted else None) or track
 
 
 async def get_published_transcript(
