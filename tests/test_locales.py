@@ -154,3 +154,12 @@ async def test_editors_link_translations(
             "/v1/editorial/articles", json=body, headers=staff_user.headers
         )
         assert_problem(response, 422, "invalid-request", names=(name,))
+
+
+async def test_a_slug_without_a_language_preference_is_served_as_it_is(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    _english, spanish = await linked(session)
+    response = await client.get(f"/v1/articles/{spanish.slug}")
+    assert response.json()["slug"] == spanish.slug
+    assert response.headers["content-language"] == "es"

@@ -12,6 +12,7 @@ from app.articles.models import Article
 from app.collections.models import Collection
 from app.core.config import get_settings
 from app.core.db import utcnow
+from app.core.locales import CONTENT_LOCALES
 from app.core.pagination import encode_cursor
 from app.core.publishing import PublicationStatus
 from app.core.signing import sign
@@ -75,11 +76,14 @@ async def published_catalogue(client: AsyncClient) -> dict[tuple[str, int], Any]
         ("track", "tracks"),
         ("collection", "collections"),
     ):
-        listing = (await client.get(f"/v1/{path}", params={"limit": 100})).json()["items"]
-        for item in listing:
-            expected[(entry_type, item["id"])] = (
-                await client.get(f"/v1/{path}/{item['slug']}")
-            ).json()
+        for locale in CONTENT_LOCALES:
+            listing = (
+                await client.get(f"/v1/{path}", params={"limit": 100, "locale": locale})
+            ).json()["items"]
+            for item in listing:
+                expected[(entry_type, item["id"])] = (
+                    await client.get(f"/v1/{path}/{item['slug']}")
+                ).json()
     return expected
 
 

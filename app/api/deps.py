@@ -12,7 +12,7 @@ from app.accounts.models import STAFF_ROLES, Role, User
 from app.api.params import LOCALE_PATTERN
 from app.core.config import Settings
 from app.core.errors import Unauthorized
-from app.core.locales import choose_locale
+from app.core.locales import detail_locale
 from app.core.ratelimit import RateLimiter
 from app.crisis import service as crisis
 from app.crisis.models import COUNTRY_PATTERN
@@ -127,12 +127,12 @@ async def get_detail_locale(
         Query(
             pattern=LOCALE_PATTERN,
             description="Answer with the entry's translation in this language when it has "
-            "one (else the entry as it is); default: from Accept-Language.",
+            "one (else the entry as it is); default: from Accept-Language, if sent.",
             examples=["es"],
         ),
     ] = None,
-) -> str:
-    return choose_locale(locale, accept_language)
+) -> str | None:
+    return detail_locale(locale, accept_language)
 
 
-DetailLocale = Annotated[str, Depends(get_detail_locale)]
+DetailLocale = Annotated[str | None, Depends(get_detail_locale)]

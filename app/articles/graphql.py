@@ -11,7 +11,7 @@ from app.articles.models import ArticlePublic, ArticleSummary, CitationPublic, C
 from app.core.errors import Moved, NotFound
 from app.crisis.graphql import CountryArgument, CrisisResources, crisis_resources_of_content
 from app.graphql.connections import Connection, aware, connection, page_size
-from app.graphql.context import Info, content_locale
+from app.graphql.context import Info, content_locale, entry_locale
 from app.graphql.node import Node, database_id_of, global_id_of
 from app.taxonomy.graphql import Person, Topic  # noqa: F401 - registers the nested types
 
@@ -144,7 +144,7 @@ class ArticleQuery:
                 service.get_published_article,
                 slug=slug,
                 now=info.context.now,
-                locale=content_locale(info, locale),
+                locale=entry_locale(info, locale),
             )
         except Moved as moved:
             return await self.article(info, moved.slug, locale)

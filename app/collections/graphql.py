@@ -16,7 +16,7 @@ from app.collections.models import (
 )
 from app.core.errors import Moved, NotFound
 from app.graphql.connections import Connection, aware, connection, page_size
-from app.graphql.context import Info, content_locale
+from app.graphql.context import Info, content_locale, entry_locale
 from app.graphql.node import Node, database_id_of, global_id_of
 from app.taxonomy.graphql import Topic  # noqa: F401 - registers the nested type
 
@@ -110,7 +110,7 @@ class CollectionQuery:
                 service.get_published_collection,
                 slug=slug,
                 now=info.context.now,
-                locale=content_locale(info, locale),
+                locale=entry_locale(info, locale),
             )
         except Moved as moved:
             return await self.collection(info, moved.slug, locale)

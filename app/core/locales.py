@@ -49,3 +49,11 @@ def negotiate(accept_language: str | None) -> str:
 
 def choose_locale(requested: str | None, accept_language: str | None) -> str:
     return requested or negotiate(accept_language)
+
+
+def detail_locale(requested: str | None, accept_language: str | None) -> str | None:
+    """For one entry asked for by slug: switch to a translation only when the caller said
+    which language they want (a `locale`, or an Accept-Language header)."""
+    if requested:
+        return requested
+    return negotiate(accept_language) if accept_language else None

@@ -2317,7 +2317,7 @@ largas o tardías agotan la presión de sueño que necesitas por la noche.
 ## Lo que la higiene del sueño no puede hacer
 
 Si te ha costado dormir al menos tres noches por semana durante tres meses o más, puede que
-tengas insomnio crónico. Es muy frecuente y tiene muy buen tratamiento, normalmente la terapia
+tengas insomnio crónico. Es frecuente y tiene muy buen tratamiento, normalmente la terapia
 cognitivo-conductual para el insomnio (TCC-I), que va mucho más allá de estos hábitos. Nuestro
 artículo sobre la TCC-I (disponible en inglés) explica cómo funciona.
 
@@ -2656,9 +2656,9 @@ otros tratamientos, y algunas de las personas que los empiezan viven con pensami
 suicidio. Las investigaciones sugieren que una sola sesión de ketamina puede aliviar los
 pensamientos suicidas en el plazo de un día en algunas personas, pero no sustituye a un plan de
 seguridad ni a la atención urgente. Si tienes pensamientos de suicidio y sientes que podrías
-llevarlos a cabo, ponte en contacto ahora mismo con el número de emergencias de tu zona o con
-una línea de crisis. En Estados Unidos puedes llamar o enviar un mensaje de texto al 988; en el
-Reino Unido e Irlanda puedes llamar a Samaritans al 116 123; en otros lugares,
+actuar en consecuencia, ponte en contacto ahora mismo con el número de emergencias de tu zona o
+con una línea de crisis. En Estados Unidos puedes llamar o enviar un mensaje de texto al 988; en
+el Reino Unido e Irlanda puedes llamar a Samaritans al 116 123; en otros lugares,
 [Find A Helpline](https://findahelpline.com) recoge servicios gratuitos por país.
 
 ## Por qué se piensa que podrían chocar

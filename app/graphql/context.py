@@ -15,7 +15,7 @@ from app.core.caching import ContentVersionTracker
 from app.core.config import Settings
 from app.core.db import utcnow
 from app.core.errors import FieldError, Invalid, Unauthorized
-from app.core.locales import choose_locale
+from app.core.locales import choose_locale, detail_locale
 
 ResultT = TypeVar("ResultT")
 
@@ -80,3 +80,8 @@ Info = strawberry.Info[GraphQLContext, None]
 def content_locale(info: Info, requested: str | None) -> str:
     """The language to answer in, by the same rule as REST (core/locales.py)."""
     return choose_locale(requested, info.context.accept_language)
+
+
+def entry_locale(info: Info, requested: str | None) -> str | None:
+    """The language for one entry asked for by slug, by REST's rule."""
+    return detail_locale(requested, info.context.accept_language)

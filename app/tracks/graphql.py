@@ -10,7 +10,7 @@ from strawberry.experimental.pydantic import type as pydantic_type
 from app.core.errors import Moved, NotFound
 from app.crisis.graphql import CountryArgument, CrisisResources, crisis_resources_of_content
 from app.graphql.connections import Connection, aware, connection, page_size
-from app.graphql.context import Info, content_locale
+from app.graphql.context import Info, content_locale, entry_locale
 from app.graphql.node import Node, database_id_of, global_id_of
 from app.taxonomy.graphql import Person, Topic  # noqa: F401 - registers the nested types
 from app.tracks import service
@@ -126,7 +126,7 @@ class TrackQuery:
                 slug=slug,
                 now=info.context.now,
                 premium_entitled=user is not None and user.is_premium,
-                locale=content_locale(info, locale),
+                locale=entry_locale(info, locale),
             )
         except Moved as moved:
             return await self.track(info, moved.slug, locale)
