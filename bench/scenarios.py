@@ -34,6 +34,15 @@ TOKEN_MAX_AGE_S = 600  # access tokens live 15 minutes
 GRAPHQL_ARTICLES = (
     "{ articles(first: 20) { edges { node { slug title summary topics { slug name } } } } }"
 )
+# The app's home screen in one round trip: newest articles, each topic's tracks with their
+# narrator, lengths and the viewer's resume point, and the viewer's streak.
+GRAPHQL_HOME = (
+    "{ articles(first: 10) { nodes { slug title summary author { name } topics { slug name "
+    "tracks(first: 3) { slug title narrator { name } durationsSeconds "
+    "viewerProgress { resumePositionSeconds } } } } } "
+    "viewer { stats(range: week) { currentStreakDays totalMinutes } "
+    "continueListening { resumePositionSeconds track { slug } } } }"
+)
 
 
 # The API servers scenarios run against, by the settings that differ (environment variables).
@@ -346,6 +355,21 @@ SCENARIOS = [
         requires="/graphql?query=%7B__typename%7D",
     ),
     Scenario(
+        "graphql_home",
+        "GET /graphql, anonymous: the nested home-screen query (articles, topics, their "
+        "tracks, narrators); GraphQL's own result cache answers after the first request.",
+        path="/graphql?query={graphql_home_query}",
+        requires="/graphql?query=%7B__typename%7D",
+    ),
+    Scenario(
+        "graphql_home_member",
+        "graphql_home signed in (the 5,000-session member): no result cache; DataLoaders "
+        "load the nested lists, the viewer's progress on every track and their streak.",
+        path="/graphql?query={graphql_home_query}",
+        auth="stats",
+        requires="/graphql?query=%7B__typename%7D",
+    ),
+    Scenario(
         "articles_list_warm",
         "articles_list with the public response cache on (anonymous, so every hit is cached).",
         path="/v1/articles?limit=20",
@@ -391,4 +415,5 @@ def initial_values(info: DatasetInfo) -> dict[str, str]:
         "detail_article": info.detail_article,
         "popular_topic": info.popular_topic,
         "graphql_articles_query": urllib.parse.quote(GRAPHQL_ARTICLES, safe=""),
+        "graphql_home_query": urllib.parse.quote(GRAPHQL_HOME, safe=""),
     }
