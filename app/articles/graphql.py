@@ -1,7 +1,6 @@
 """GraphQL: articles, as connections with the same filters and sort as REST."""
 
 from datetime import datetime
-from enum import Enum
 
 import strawberry
 from strawberry.experimental.pydantic import type as pydantic_type
@@ -10,7 +9,7 @@ from app.articles import service
 from app.articles.models import ArticlePublic, ArticleSummary, CitationPublic, ClinicalReview
 from app.core.errors import Moved, NotFound
 from app.crisis.graphql import CountryArgument, CrisisResources, crisis_resources_of_content
-from app.graphql.connections import Connection, aware, connection, page_size
+from app.graphql.connections import Connection, ContentSort, aware, connection, page_size
 from app.graphql.context import Info, content_locale, entry_locale
 from app.graphql.node import Node, database_id_of, global_id_of
 from app.taxonomy.graphql import Person, Topic  # noqa: F401 - registers the nested types
@@ -87,16 +86,6 @@ class Article(Node):
         return await crisis_resources_of_content(info, self.content_warnings, country)
 
 
-@strawberry.enum(description="Sort orders, as REST's `sort` values.")
-class ArticleSort(Enum):
-    PUBLISHED_AT_DESC = "-published_at"
-    PUBLISHED_AT = "published_at"
-    UPDATED_AT_DESC = "-updated_at"
-    UPDATED_AT = "updated_at"
-    TITLE = "title"
-    TITLE_DESC = "-title"
-
-
 @strawberry.input(description="Filters, as REST's query parameters.")
 class ArticleFilter:
     topic: str | None = None
@@ -114,7 +103,7 @@ class ArticleQuery:
         info: Info,
         first: int = 20,
         after: str | None = None,
-        sort: ArticleSort = ArticleSort.PUBLISHED_AT_DESC,
+        sort: ContentSort = ContentSort.PUBLISHED_AT_DESC,
         filter: ArticleFilter | None = None,
     ) -> Connection[Article]:
         filters = filter or ArticleFilter()

@@ -1,7 +1,6 @@
 """GraphQL: collections and their ordered items."""
 
 from datetime import datetime
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -15,7 +14,7 @@ from app.collections.models import (
     CollectionSummary,
 )
 from app.core.errors import Moved, NotFound
-from app.graphql.connections import Connection, aware, connection, page_size
+from app.graphql.connections import Connection, ContentSort, aware, connection, page_size
 from app.graphql.context import Info, content_locale, entry_locale
 from app.graphql.node import Node, database_id_of, global_id_of
 from app.taxonomy.graphql import Topic  # noqa: F401 - registers the nested type
@@ -53,16 +52,6 @@ class Collection(Node):
         return await info.context.loaders.collection_items.load(self.id)
 
 
-@strawberry.enum(description="Sort orders, as REST's `sort` values.")
-class CollectionSort(Enum):
-    PUBLISHED_AT_DESC = "-published_at"
-    PUBLISHED_AT = "published_at"
-    UPDATED_AT_DESC = "-updated_at"
-    UPDATED_AT = "updated_at"
-    TITLE = "title"
-    TITLE_DESC = "-title"
-
-
 @strawberry.input(description="Filters, as REST's query parameters.")
 class CollectionFilter:
     topic: str | None = None
@@ -79,7 +68,7 @@ class CollectionQuery:
         info: Info,
         first: int = 20,
         after: str | None = None,
-        sort: CollectionSort = CollectionSort.PUBLISHED_AT_DESC,
+        sort: ContentSort = ContentSort.PUBLISHED_AT_DESC,
         filter: CollectionFilter | None = None,
     ) -> Connection[Collection]:
         filters = filter or CollectionFilter()

@@ -1,5 +1,6 @@
 """Relay-style connections over the services' keyset pages."""
 
+from enum import Enum
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -11,6 +12,16 @@ from app.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, SortKey,
 NodeT = TypeVar("NodeT")
 
 MAX_NESTED = 20
+
+
+@strawberry.enum(description="Sort orders of content lists, as REST's `sort` values.")
+class ContentSort(Enum):
+    PUBLISHED_AT_DESC = "-published_at"
+    PUBLISHED_AT = "published_at"
+    UPDATED_AT_DESC = "-updated_at"
+    UPDATED_AT = "updated_at"
+    TITLE = "title"
+    TITLE_DESC = "-title"
 
 
 @strawberry.type(description="Where this page ends and whether more follow.")
@@ -59,7 +70,15 @@ def connection(page: Page[Any], sort: SortKey, id_attribute: str = "id") -> Conn
     )
 
 
-__all__ = ["DEFAULT_PAGE_SIZE", "MAX_NESTED", "Connection", "PageInfo", "connection", "page_size"]
+__all__ = [
+    "DEFAULT_PAGE_SIZE",
+    "MAX_NESTED",
+    "Connection",
+    "ContentSort",
+    "PageInfo",
+    "connection",
+    "page_size",
+]
 
 
 def aware(value: Any, name: str) -> Any:

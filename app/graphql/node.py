@@ -12,9 +12,9 @@ from app.core.errors import FieldError, Invalid
 
 @strawberry.interface(description="An object with a global id, fetchable with `node(id:)`.")
 class Node:
-    @strawberry.field(description="Global id: pass it to `node(id:)` to fetch this object.")
-    def id(self) -> strawberry.ID:
-        raise NotImplementedError  # every type implementing Node defines its own
+    id: strawberry.ID = strawberry.field(
+        description="Global id: pass it to `node(id:)` to fetch this object."
+    )
 
 
 def global_id(type_name: str, key: object) -> strawberry.ID:

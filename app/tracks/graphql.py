@@ -1,7 +1,6 @@
 """GraphQL: tracks and their variants, with the viewer's progress on each."""
 
 from datetime import datetime
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -9,7 +8,7 @@ from strawberry.experimental.pydantic import type as pydantic_type
 
 from app.core.errors import Moved, NotFound
 from app.crisis.graphql import CountryArgument, CrisisResources, crisis_resources_of_content
-from app.graphql.connections import Connection, aware, connection, page_size
+from app.graphql.connections import Connection, ContentSort, aware, connection, page_size
 from app.graphql.context import Info, content_locale, entry_locale
 from app.graphql.node import Node, database_id_of, global_id_of
 from app.taxonomy.graphql import Person, Topic  # noqa: F401 - registers the nested types
@@ -59,16 +58,6 @@ class Track(Node):
         return await crisis_resources_of_content(info, self.content_warnings, country)
 
 
-@strawberry.enum(description="Sort orders, as REST's `sort` values.")
-class TrackSort(Enum):
-    PUBLISHED_AT_DESC = "-published_at"
-    PUBLISHED_AT = "published_at"
-    UPDATED_AT_DESC = "-updated_at"
-    UPDATED_AT = "updated_at"
-    TITLE = "title"
-    TITLE_DESC = "-title"
-
-
 @strawberry.input(description="Filters, as REST's query parameters.")
 class TrackFilter:
     topic: str | None = None
@@ -90,7 +79,7 @@ class TrackQuery:
         info: Info,
         first: int = 20,
         after: str | None = None,
-        sort: TrackSort = TrackSort.PUBLISHED_AT_DESC,
+        sort: ContentSort = ContentSort.PUBLISHED_AT_DESC,
         filter: TrackFilter | None = None,
     ) -> Connection[Track]:
         filters = filter or TrackFilter()
