@@ -45,10 +45,10 @@ typecheck: $(VENV)/.installed-dev
 pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest
 
-## Load benchmark (bench/README.md): small data set, 2 s warm-up + 5 s per scenario.
+## Load benchmark (bench/README.md): small data set, 2 s warm-up + 5 s per scenario, < 3 min.
 ## Add flags with BENCH_ARGS, e.g. make bench BENCH_ARGS="--scale large --database postgres".
 bench: $(VENV)/.installed-dev
-	$(BIN)/python -m bench --scale small --duration 5 --warmup 2 $(BENCH_ARGS)
+	$(BIN)/python -m bench --scale small --duration 5 --warmup 2 --budget 175 $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) smart_meditation.db smart_meditation.db-wal smart_meditation.db-shm

@@ -14,12 +14,14 @@ from typing import Any
 from bench import wrk
 from bench.client import Response
 from bench.scenarios import RunContext, Scenario
-from bench.servers import PROJECT_ROOT, CpuMeter, Server, backend_cpu_seconds
+from bench.servers import PROJECT_ROOT, BackendCpu, CpuMeter, Server
 from bench.wrk import WrkResult
 
 RESULTS_DIR = PROJECT_ROOT / "bench" / "results"
 # Other processes using more than this many cores on average make a scenario's numbers suspect.
 BUSY_CORES = 0.15
+# The baseline is measured for at most this long (after at most one second of warm-up).
+BASELINE_SECONDS = 3.0
 
 
 def log(message: str) -> None:
@@ -62,7 +64,9 @@ class Plan:
     tmp: Path
     server_cpus: str | None
     wrk_cpus: str | None
-    database_name: str | None = None
+    backends: BackendCpu | None = None
+    # The baseline serves precomputed bytes: only its first run needs a warm-up.
+    baseline_warmed: bool = False
 
 
 @dataclass
@@ -150,17 +154,19 @@ def load(
     connections: int,
     *,
     warmup: float | None = None,
+    duration: float | None = None,
 ) -> tuple[WrkResult, int]:
     """Warm up, then measure; returns the measured result and all requests sent."""
     sent, result = 0, None
     warmup = plan.args.warmup if warmup is None else warmup
-    database = plan.database_name if server.name != "baseline" else None
-    for phase, seconds in (("warmup", warmup), ("run", plan.args.duration)):
+    backends = plan.backends if server.name != "baseline" else None
+    duration = plan.args.duration if duration is None else duration
+    for phase, seconds in (("warmup", warmup), ("run", duration)):
         if seconds <= 0:
             continue
         script = plan.tmp / f"{name}-{phase}.lua"
         script.write_text(build())
-        cpu = server.cpu_seconds(), backend_cpu_seconds(database) if database else 0.0
+        cpu = server.cpu_seconds(), backends.total() if backends else 0.0
         result, raw = wrk.run(
             server.url, script, connections=connections, seconds=seconds, cpus=plan.wrk_cpus
         )
@@ -169,15 +175,49 @@ def load(
             result.server_cpu_ms_per_request = round(
                 (server.cpu_seconds() - cpu[0]) * per_request, 3
             )
-            if database:
-                used = backend_cpu_seconds(database) - cpu[1]
+            if backends:
+                used = backends.total() - cpu[1]
                 result.db_cpu_ms_per_request = round(used * per_request, 3)
         sent += result.requests
+        drained = server.wait_idle()
+        if drained > 2:
+            log(f"  {name} {phase}: {drained:.0f} s until requests left in flight were done")
         raw_dir = RESULTS_DIR / "wrk"
         raw_dir.mkdir(parents=True, exist_ok=True)
         (raw_dir / f"{name}-{phase}.txt").write_text(raw)
     assert result is not None
     return result, sent
+
+
+def scenario_seconds(scenario: Scenario, duration: float, warmup: float) -> float:
+    """About how long a scenario takes, baseline and overheads included."""
+    seconds = warmup + duration + 1.5
+    if scenario.during is not None and scenario.compare_idle is None:
+        seconds += warmup + duration
+    if own_baseline(scenario):
+        seconds += min(duration, BASELINE_SECONDS) + 0.5
+    return seconds
+
+
+def fit_to_budget(scenarios: list[Scenario], args: argparse.Namespace, seconds: float) -> str:
+    """Shorten --duration and --warmup (whole seconds, wrk's unit) until the scenarios fit in
+    `seconds`; returns a note when they had to be shortened."""
+    duration, warmup = round(args.duration), round(args.warmup)
+    # Shorter runs first, down to 3 s; then less warm-up, down to 1 s; then runs of 2 s.
+    ladder = [(d, warmup) for d in range(duration, 2, -1)]
+    ladder += [(min(duration, 3), w) for w in range(warmup - 1, 0, -1)]
+    ladder += [(2, min(warmup, 1))]
+    for duration, warmup in ladder:
+        if sum(scenario_seconds(s, duration, warmup) for s in scenarios) <= seconds:
+            break
+    if (duration, warmup) == (args.duration, args.warmup):
+        return ""
+    note = (
+        f"{len(scenarios)} scenarios in a {args.budget:g} s budget: {warmup} s warm-up + "
+        f"{duration} s each instead of {args.warmup:g} + {args.duration:g}"
+    )
+    args.duration, args.warmup = float(duration), float(warmup)
+    return note
 
 
 def measure(
@@ -202,6 +242,11 @@ def measure(
             outcome.add_note(scenario.after(ctx, sent))
     if outcome.api.failures:
         outcome.add_note(f"errors {outcome.api.errors}")
+    if not outcome.api.requests:
+        outcome.add_note(
+            f"no answer within the {plan.args.duration:g} s run: each request queued behind "
+            f"{connections} others took longer"
+        )
     if scenario.method == "POST" and scenario.lua is not None:
         outcome.extra["items_per_s"] = round(outcome.api.rps * 500)
     if scenario.baseline_of is not None:
@@ -209,9 +254,14 @@ def measure(
         outcome.baseline = borrowed.baseline if borrowed else None
     elif own_baseline(scenario) and baseline is not None:
         name = f"{scenario.name}-baseline"
-        # Precomputed bytes have nothing to warm but the interpreter: one second is plenty.
-        warmup = min(plan.args.warmup, 1.0)
-        outcome.baseline, _ = load(name, baseline, build, plan, connections, warmup=warmup)
+        # Precomputed bytes have nothing to warm but the interpreter, and at ~25k requests/s
+        # a short run gives tens of thousands of samples.
+        warmup = 0.0 if plan.baseline_warmed else min(plan.args.warmup, 1.0)
+        duration = min(plan.args.duration, BASELINE_SECONDS)
+        outcome.baseline, _ = load(
+            name, baseline, build, plan, connections, warmup=warmup, duration=duration
+        )
+        plan.baseline_warmed = True
         if outcome.baseline.failures:
             outcome.add_note(f"baseline errors {outcome.baseline.errors}")
 

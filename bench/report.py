@@ -58,6 +58,8 @@ def build_report(
             "uvicorn": UVICORN_FLAGS,
             "wrk": f"wrk -t1 -c{args.connections} --latency --timeout=10s",
             "duration_s": args.duration,
+            "budget_s": args.budget or None,
+            "budget_note": getattr(args, "budget_note", ""),
             "warmup_s": args.warmup,
             "total_s": round(time.perf_counter() - started, 1),
         },

@@ -10,6 +10,7 @@ against the API and then against the baseline serving the same bytes.
 
 import argparse
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -29,6 +30,7 @@ from bench.measure import (
     Outcome,
     Plan,
     Targets,
+    fit_to_budget,
     log,
     measure_quietly,
     own_baseline,
@@ -42,7 +44,7 @@ from bench.scenarios import (
     Scenario,
     initial_values,
 )
-from bench.servers import CpuMeter, Server, Servers, can_pin
+from bench.servers import BackendCpu, CpuMeter, Server, Servers, can_pin
 
 # Development settings with a key of our own: production-only checks are not under test.
 SECRET_KEY = "bench-only-secret-key-0123456789abcdef-not-for-production"  # noqa: S105
@@ -59,6 +61,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=32, help="wrk -c (default 32)")
     parser.add_argument("--json", type=Path, default=RESULTS_DIR / "latest.json")
     parser.add_argument("--regenerate", action="store_true", help="rebuild the data set")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=0.0,
+        help="seconds the whole run may take: --duration and --warmup are shortened (to no "
+        "less than 2 s and 1 s) when the scenarios would not fit; default 0: no budget",
+    )
     parser.add_argument(
         "--nice",
         type=int,
@@ -142,17 +151,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     info = datagen.ensure_dataset(url, scale, log=log, force=args.regenerate)
     dataset_seconds = time.perf_counter() - mark
     datagen.reset_bench_members(url, info)
+    if not info.reused:
+        # Migrations written while the data was loading apply too.
+        datagen.migrate(url)
     pinned = args.workers == 1 and can_pin()
-    database_name = make_url(url).database if args.database == "postgres" else None
     outcomes = [Outcome(scenario) for scenario in chosen]
     rss: dict[str, Any] = {}
+    backends = BackendCpu(make_url(url).database or "") if args.database == "postgres" else None
     with (
         Servers(RESULTS_DIR / "logs") as servers,
         tempfile.TemporaryDirectory(prefix="bench-") as tmp,
+        backends or contextlib.nullcontext(),
     ):
-        plan = Plan(
-            args, Path(tmp), "0" if pinned else None, "1" if pinned else None, database_name
-        )
+        plan = Plan(args, Path(tmp), "0" if pinned else None, "1" if pinned else None, backends)
         apis: dict[str, Server] = {}
         for profile in dict.fromkeys(["api", *(s.server for s in chosen)]):
             apis[profile] = servers.start(
@@ -161,6 +172,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 env=server_env({"DATABASE_URL": url, **SERVER_PROFILES[profile]}),
                 workers=args.workers,
                 cpus=plan.server_cpus,
+                # Ready means the database answers and its schema is at the newest migration.
+                ready_path="/readyz",
             )
             rss[f"{profile}_after_start_mb"] = apis[profile].rss_mb()
         clients = {profile: Client(server.port) for profile, server in apis.items()}
@@ -179,7 +192,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             )
             rss["baseline_after_start_mb"] = baseline.rss_mb()
         measured: dict[str, Outcome] = {}
-        meter = CpuMeter(servers, database_name)
+        if args.budget:
+            runnable = [o.scenario for o in outcomes if o.status == "ok"]
+            # What is left of the budget, less ~10 s to stop the servers and write the report.
+            left = args.budget - (time.perf_counter() - started) - 10
+            args.budget_note = fit_to_budget(runnable, args, left)
+            if args.budget_note:
+                log(args.budget_note)
+        meter = CpuMeter(servers, backends)
         targets = Targets(apis, baseline, meter)
         for index, outcome in enumerate(outcomes):
             if outcome.status != "ok":

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -78,6 +79,20 @@ class Server:
         except psutil.Error:
             pass
         return total
+
+    def wait_idle(self, *, timeout_s: float = 120.0) -> float:
+        """Wait until the server stops using CPU: requests still in flight when wrk stopped
+        (a slow scenario leaves up to one per connection) would otherwise be served during
+        the next run. Returns the seconds waited."""
+        started = time.monotonic()
+        used = self.cpu_seconds()
+        while time.monotonic() - started < timeout_s:
+            time.sleep(0.25)
+            now = self.cpu_seconds()
+            if now - used < 0.25 * 0.1:
+                break
+            used = now
+        return time.monotonic() - started
 
     def rss_mb(self) -> list[float]:
         try:
@@ -167,6 +182,7 @@ class Servers:
 
 def _wait_ready(server: Server, path: str, *, timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
+    last = "no answer"
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             raise RuntimeError(f"{server.name} exited early:\n{_tail(server.log_path)}")
@@ -174,10 +190,15 @@ def _wait_ready(server: Server, path: str, *, timeout_s: float) -> None:
             with urllib.request.urlopen(server.url + path, timeout=2) as response:  # noqa: S310
                 if response.status == 200:
                     return
+        except urllib.error.HTTPError as error:
+            last = f"{error.code} {error.read()[:500]!r}"
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.1)
-    raise RuntimeError(f"{server.name} not ready after {timeout_s} s:\n{_tail(server.log_path)}")
+    raise RuntimeError(
+        f"{server.name} not ready after {timeout_s} s (GET {path}: {last}):\n"
+        + _tail(server.log_path)
+    )
 
 
 def _tail(path: Path, size: int = 3000) -> str:
@@ -199,15 +220,49 @@ def describe_cpu() -> dict[str, Any]:
     return {"model": model, "count": os.cpu_count(), "pinned": can_pin()}
 
 
-def backend_cpu_seconds(database: str) -> float:
-    """CPU time used so far by the PostgreSQL backends connected to `database`."""
-    marker, total = f" {database} ", 0.0
-    for process in psutil.process_iter(["name", "cmdline", "cpu_times"]):
-        command = " ".join(process.info["cmdline"] or [])
-        times = process.info["cpu_times"]
-        if process.info["name"] == "postgres" and marker in command and times:
-            total += times.user + times.system
-    return total
+class BackendCpu:
+    """CPU used by the PostgreSQL backends connected to one database, over the whole run.
+
+    Backends come and go (the pool closes its overflow connections), taking their CPU time
+    with them, so a thread samples them every 0.2 s and remembers each one's last value.
+    """
+
+    def __init__(self, database: str) -> None:
+        self.marker = f" {database} "
+        self._seen: dict[int, float] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="backend-cpu", daemon=True)
+
+    def _sample(self) -> None:
+        found = {}
+        for process in psutil.process_iter(["name", "cmdline", "cpu_times"]):
+            command = " ".join(process.info["cmdline"] or [])
+            times = process.info["cpu_times"]
+            if process.info["name"] == "postgres" and self.marker in command and times:
+                found[process.pid] = times.user + times.system
+        with self._lock:
+            for pid, seconds in found.items():
+                self._seen[pid] = max(seconds, self._seen.get(pid, 0.0))
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.2):
+            self._sample()
+
+    def __enter__(self) -> "BackendCpu":
+        self._sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def total(self) -> float:
+        """CPU seconds of every backend seen so far (a reused pid may hide a little)."""
+        self._sample()
+        with self._lock:
+            return sum(self._seen.values())
 
 
 @dataclass
@@ -222,16 +277,16 @@ class CpuMeter:
     """How much CPU other processes took while the bench ran: a shared machine (tests running
     beside the benchmark) shows up here instead of silently lowering the numbers."""
 
-    def __init__(self, servers: Servers, database: str | None = None) -> None:
+    def __init__(self, servers: Servers, backends: BackendCpu | None = None) -> None:
         self.servers = servers
         # PostgreSQL backends serving the bench's database work for the bench too.
-        self.database = database
+        self.backends = backends
 
     def _ours(self) -> float:
         me = psutil.Process().cpu_times()
         total = me.user + me.system + me.children_user + me.children_system
         total += sum(server.cpu_seconds() for server in self.servers.started)
-        return total + (backend_cpu_seconds(self.database) if self.database else 0.0)
+        return total + (self.backends.total() if self.backends else 0.0)
 
     def sample(self) -> CpuSample:
         times = psutil.cpu_times()
