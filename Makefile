@@ -46,7 +46,7 @@ pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest
 
 ## Load benchmark (bench/README.md): small data set, 2 s warm-up + 5 s per scenario, < 3 min.
-## Add flags with BENCH_ARGS, e.g. make bench BENCH_ARGS="--scale large --database postgres".
+## Add flags with BENCH_ARGS, e.g. make bench BENCH_ARGS="--scale large --budget 0".
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench --scale small --duration 5 --warmup 2 --budget 175 $(BENCH_ARGS)
 

@@ -155,6 +155,7 @@ def load(
     *,
     warmup: float | None = None,
     duration: float | None = None,
+    drain: bool = True,
 ) -> tuple[WrkResult, int]:
     """Warm up, then measure; returns the measured result and all requests sent."""
     sent, result = 0, None
@@ -179,7 +180,8 @@ def load(
                 used = backends.total() - cpu[1]
                 result.db_cpu_ms_per_request = round(used * per_request, 3)
         sent += result.requests
-        drained = server.wait_idle()
+        # Not while a background load runs on purpose: the server would never be idle.
+        drained = server.wait_idle() if drain else 0.0
         if drained > 2:
             log(f"  {name} {phase}: {drained:.0f} s until requests left in flight were done")
         raw_dir = RESULTS_DIR / "wrk"
@@ -297,8 +299,10 @@ def _measure_during(
         log=output,
     )
     try:
-        busy, _ = load(scenario.name, api, script_for(scenario, ctx), plan, connections)
+        build = script_for(scenario, ctx)
+        busy, _ = load(scenario.name, api, build, plan, connections, drain=False)
         process.wait(timeout=seconds + 60)
+        api.wait_idle()
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)

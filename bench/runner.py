@@ -2,6 +2,7 @@
 
     python -m bench [--scale small|large] [--database sqlite|postgres] [--duration S]
                     [--warmup S] [--scenarios a,b] [--workers 1|2] [--json PATH]
+                    [--budget S] [--quiet-wait S] [--retry-busy N] [--nice N] [--list]
 
 With one worker, both servers are pinned to core 0 and wrk to core 1 (taskset), as in
 /work/shared/PERF-NOTES.md. Each scenario runs a warm-up, then a measured run of fixed length,
