@@ -224,7 +224,7 @@ def upgrade() -> None:
             "tokenize = 'porter unicode61 remove_diacritics 2')"
         )
     else:
-        raise NotImplementedError(f"search has no index for {bind.dialect.name}")
+        raise RuntimeError(f"search supports SQLite and PostgreSQL, not {bind.dialect.name}")
     _backfill(bind)
 
 
