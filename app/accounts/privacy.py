@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import Field, SQLModel
 
 from app.accounts.models import RefreshToken, User, UserPublic
+from app.core.db import begin_write
 from app.progress.models import (
     ArticleRead,
     DailyActivity,
@@ -59,6 +60,7 @@ async def export_member_data(*, session: AsyncSession, user: User, now: datetime
 async def erase_member(*, session: AsyncSession, user: User) -> None:
     """Delete every record of the member and the account itself, in one transaction; their
     tokens go with it, so every device is signed out."""
+    await begin_write(session)
     for model in MEMBER_TABLES:
         await session.execute(delete(model).where(model.user_id == user.id))
     await session.execute(delete(User).where(User.id == user.id))

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.models import RefreshToken, Role, TokenPair, User, UserRegister, UserUpdate
 from app.accounts.passwords import check_password
 from app.core.config import Settings
-from app.core.db import utcnow
+from app.core.db import begin_write, utcnow
 from app.core.errors import Conflict, FieldError, Forbidden, RateLimited, Unauthorized
 from app.core.ratelimit import RateLimiter
 from app.core.security import (
@@ -163,6 +163,9 @@ async def sign_in(
         password=password,
         client=client,
     )
+    # The password check read in a plain transaction and ran argon2 for tens of ms; on
+    # SQLite that transaction could not become a writer if another commit came meanwhile.
+    await begin_write(session)
     pair, _refresh = await _issue_tokens(
         session, settings, user, family_id=uuid.uuid4(), client=client
     )
@@ -186,6 +189,7 @@ async def refresh_tokens(
     A spent token presented again means it was copied: the whole family is revoked, unless
     it comes back within the grace window, which is a retry after a lost response.
     """
+    await begin_write(session)
     now = utcnow()
     stored = await session.scalar(
         select(RefreshToken).where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
@@ -242,6 +246,7 @@ async def refresh_tokens(
 
 async def sign_out(*, session: AsyncSession, refresh_token: str) -> None:
     """End one sign-in (its token family). Unknown tokens are ignored: the outcome is the same."""
+    await begin_write(session)
     stored = await session.scalar(
         select(RefreshToken).where(RefreshToken.token_hash == hash_refresh_token(refresh_token))
     )
@@ -252,6 +257,7 @@ async def sign_out(*, session: AsyncSession, refresh_token: str) -> None:
 
 async def sign_out_everywhere(*, session: AsyncSession, user: User) -> None:
     """Revoke every refresh token and invalidate every access token already issued."""
+    await begin_write(session)
     await session.execute(
         update(RefreshToken)
         .where(RefreshToken.user_id == user.id, RefreshToken.revoked_at.is_(None))
@@ -286,6 +292,7 @@ async def update_profile(*, session: AsyncSession, user: User, data: UserUpdate)
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
     if not changes:
         return user
+    await begin_write(session)
     user.sqlmodel_update(changes)
     user.updated_at = utcnow()
     session.add(user)

@@ -25,6 +25,7 @@ from starlette.responses import RedirectResponse, Response
 from app.accounts import service as accounts
 from app.accounts.models import STAFF_ROLES, Role, User
 from app.core.config import Settings
+from app.core.db import begin_write
 from app.core.errors import RateLimited, Unauthorized
 from app.editorial import service as editorial
 
@@ -112,6 +113,7 @@ class StaffAuthentication(AuthenticationBackend):
                 return await self._refuse(request, error.detail, 400)
             if user.role not in STAFF_ROLES:
                 return await self._refuse(request, NOT_STAFF, 403)
+            await begin_write(session)
             editorial.audit(
                 session, actor=user, action="admin.sign_in", entity_type="user", entity_id=user.id
             )

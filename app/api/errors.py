@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.core.errors import (
@@ -172,7 +173,22 @@ async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def _database_busy(exc: Exception) -> bool:
+    """SQLite still busy after its busy_timeout: many writers at once, not a bug to hide."""
+    return isinstance(exc, OperationalError) and "database is locked" in str(exc.orig)
+
+
 async def handle_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    if _database_busy(exc):
+        logger.warning("database busy on %s %s", request.method, request.url.path)
+        return problem_response(
+            status=503,
+            code="service-unavailable",
+            title="Service Unavailable",
+            detail="The database is busy with other writes; nothing was saved. Retry shortly.",
+            instance=request.url.path,
+            headers={"Retry-After": "1"},
+        )
     logger.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem_response(
         status=500,

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.models import Role, User
 from app.articles.models import Article
-from app.core.db import utcnow
+from app.core.db import begin_write, utcnow
 from app.core.errors import Conflict, FieldError, Invalid, NotFound
 from app.core.pagination import Page, SortKey, fetch_page
 from app.core.publishing import REVIEW_DUE_SOON, PublicationStatus, review_status
@@ -207,6 +207,7 @@ async def create_entry(
     *, session: AsyncSession, actor: User, kind_name: str, data: BaseModel
 ) -> EditorialEntry:
     kind = _kind(kind_name)
+    await begin_write(session)
     await _ensure_slug_free(session, kind, data.slug, None)
     entity = kind.table()
     if kind.reviewed:
@@ -240,6 +241,7 @@ async def update_entry(
 ) -> EditorialEntry:
     """Change some fields of a draft (topics and people are live at once)."""
     kind = _kind(kind_name)
+    await begin_write(session)
     entity = await _load(session, kind, entry_id)
     if kind.reviewed and entity.status != S.draft.value:
         raise Conflict(
@@ -314,6 +316,7 @@ async def delete_entry(
     *, session: AsyncSession, actor: User, kind_name: str, entry_id: int
 ) -> None:
     kind = _kind(kind_name)
+    await begin_write(session)
     entity = await _load(session, kind, entry_id)
     if kind.reviewed and entity.status in (S.published.value, S.approved.value, S.in_review.value):
         raise Conflict(
@@ -373,6 +376,7 @@ async def transition(
     kind = _kind(kind_name)
     if not kind.reviewed:
         raise Conflict(f"{kind.name.capitalize()}s are live as saved; they have no workflow.")
+    await begin_write(session)
     entity = await _load(session, kind, entry_id)
     status = entity.status
     medical = kind.name == "article" and entity.is_medical
@@ -506,6 +510,7 @@ async def restore_revision(
 ) -> EditorialEntry:
     """Bring back a revision's content as a new draft (a new revision, reviewed again)."""
     kind = _kind(kind_name)
+    await begin_write(session)
     revision = await get_revision(
         session=session, kind_name=kind_name, entry_id=entry_id, number=number
     )

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.accounts.models import User
-from app.core.db import dialect_insert, utcnow
+from app.core.db import begin_write, dialect_insert, utcnow
 from app.core.errors import Forbidden, NotFound, Unauthorized
 from app.partners.models import (
     ApiClient,
@@ -66,6 +66,7 @@ async def create_client(
     *, session: AsyncSession, data: ApiClientCreate, actor: User
 ) -> tuple[ApiClient, str]:
     """A new client and its key; the key itself is returned once and never stored."""
+    await begin_write(session)
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     client = ApiClient(
         name=data.name,
@@ -95,6 +96,7 @@ async def get_client(*, session: AsyncSession, client_id: int) -> ApiClient:
 async def update_client(
     *, session: AsyncSession, client_id: int, data: ApiClientUpdate
 ) -> ApiClient:
+    await begin_write(session)
     client = await get_client(session=session, client_id=client_id)
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
     if "scopes" in changes:
@@ -106,6 +108,7 @@ async def update_client(
 
 
 async def revoke_client(*, session: AsyncSession, client_id: int) -> None:
+    await begin_write(session)
     client = await get_client(session=session, client_id=client_id)
     if client.revoked_at is None:
         client.revoked_at = utcnow()
@@ -188,6 +191,7 @@ class ApiKeys:
 
 
 async def create_webhook(*, session: AsyncSession, client_id: int, data: WebhookCreate) -> Webhook:
+    await begin_write(session)
     await get_client(session=session, client_id=client_id)
     webhook = Webhook(
         client_id=client_id,
@@ -209,6 +213,7 @@ async def list_webhooks(*, session: AsyncSession, client_id: int) -> list[Webhoo
 
 
 async def delete_webhook(*, session: AsyncSession, webhook_id: int) -> None:
+    await begin_write(session)
     webhook = await session.get(Webhook, webhook_id)
     if webhook is None:
         raise NotFound(f"There is no webhook {webhook_id}.")

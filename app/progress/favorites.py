@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.models import User
 from app.articles.models import Article
 from app.collections.models import Collection
-from app.core.db import insert_ignoring_duplicates, upsert
+from app.core.db import begin_write, insert_ignoring_duplicates, upsert
 from app.core.errors import Conflict, NotFound
 from app.core.publishing import publicly_visible
 from app.progress.models import (
@@ -44,6 +44,7 @@ async def add_favorite(
     *, session: AsyncSession, user: User, kind: FavoriteKind, slug: str, now: datetime
 ) -> None:
     """Idempotent: favouriting something twice keeps the first time it was favourited."""
+    await begin_write(session)
     content_id = await _published_id(session, kind, slug, now)
     existing = await session.get(Favorite, (user.id, kind.value, content_id))
     if existing is not None:
@@ -63,6 +64,7 @@ async def remove_favorite(
     *, session: AsyncSession, user: User, kind: FavoriteKind, slug: str
 ) -> None:
     """Idempotent: removing something that is not a favourite succeeds."""
+    await begin_write(session)
     table = CONTENT_TABLES[kind]
     await session.execute(
         delete(Favorite).where(
@@ -93,6 +95,7 @@ async def record_article_read(
     *, session: AsyncSession, user: User, slug: str, completed: bool, now: datetime
 ) -> ArticleReadPublic:
     """The first read is kept; `completed` is sticky once set."""
+    await begin_write(session)
     article_id = await _published_id(session, FavoriteKind.article, slug, now)
     read = await session.get(ArticleRead, (user.id, article_id))
     first_read_at = read.first_read_at if read else now
