@@ -18,6 +18,7 @@ from app.api.system import router as system_router
 from app.core.caching import (
     GZIP_MIN_BYTES,
     ContentVersionTracker,
+    FragmentCache,
     PublicResponseCache,
     ResponseStore,
 )
@@ -120,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.content_version = ContentVersionTracker(
         lambda: app.state.sessionmaker, settings.content_version_poll_seconds
     )
+    app.state.article_summaries = FragmentCache(settings.fragment_cache_max_entries)
     # Innermost first: gzip for what the response cache does not handle itself, the cache,
     # the partner gate, then CORS outermost so every response gets its headers.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.api.deps import get_session
 from app.cli import alembic_config
+from app.core import reads
 from app.core.config import Settings
 from app.core.db import create_engine
 from app.main import create_app
@@ -133,11 +134,16 @@ def _count_statements(engine: AsyncEngine) -> Iterator[StatementLog]:
         if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
             log.statements.append(statement)
 
+    def direct_read(statement: str) -> None:
+        log.statements.append(statement)
+
     event.listen(engine.sync_engine, "before_cursor_execute", before_execute)
+    reads.statement_listeners.append(direct_read)
     try:
         yield log
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", before_execute)
+        reads.statement_listeners.remove(direct_read)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import Field
 
 from app.api.deps import AcceptLanguage, CrisisCountry, DetailLocale, SessionDep
@@ -12,6 +12,7 @@ from app.articles import service
 from app.articles.models import ArticlePage, ArticlePublic
 from app.core.db import utcnow
 from app.core.locales import choose_locale
+from app.core.pagination import page_json
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -38,19 +39,19 @@ class ArticleListParams(ListParams):
     responses=problem_responses(422),
 )
 async def list_articles(
+    request: Request,
     session: SessionDep,
     params: Annotated[ArticleListParams, Query()],
-    response: Response,
     accept_language: AcceptLanguage = None,
-) -> ArticlePage:
+) -> Response:
     """Published articles as summaries (no body), newest first by default.
 
     Pages with `limit` and `cursor`; filter by topic, author, locale, medical and
     `updated_since`. An unknown topic or author slug is a 422, not an empty list.
     """
     locale = choose_locale(params.locale, accept_language)
-    response.headers["Content-Language"] = locale
-    return await service.list_published_articles(
+    now = utcnow()
+    ids, next_cursor = await service.published_article_page(
         session=session,
         filters=service.ArticleFilters(
             topic=params.topic,
@@ -62,7 +63,21 @@ async def list_articles(
         sort=params.sort,
         limit=params.limit,
         cursor=params.cursor,
-        now=utcnow(),
+        now=now,
+    )
+    # Summaries are serialized once per content version, not per request (ArticlePage's
+    # bytes; response_model above documents them).
+    items = await service.summaries_json(
+        session=session,
+        cache=request.app.state.article_summaries,
+        version=await request.app.state.content_version.current(),
+        ids=ids,
+        now=now,
+    )
+    return Response(
+        page_json(items, next_cursor),
+        media_type="application/json",
+        headers={"Content-Language": locale},
     )
 
 

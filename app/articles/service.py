@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -18,9 +18,16 @@ from app.articles.models import (
     CitationPublic,
     ClinicalReview,
 )
+from app.core.caching import FragmentCache
 from app.core.errors import Moved, NotFound
-from app.core.pagination import SortKey, fetch_page
-from app.core.publishing import publicly_visible, published_translations, review_status
+from app.core.pagination import SortKey, keyset_params, keyset_select, next_cursor
+from app.core.publishing import (
+    PublicationStatus,
+    publicly_visible,
+    published_translations,
+    review_status,
+)
+from app.core.reads import PreparedReads
 from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
@@ -111,6 +118,87 @@ async def _summaries(session: AsyncSession, rows: list[Any], now: datetime) -> l
     ]
 
 
+PAGE_READS = PreparedReads()
+
+
+def _page_ids_select(sort: SortKey, filters: frozenset[str], after: bool) -> Select[Any]:
+    """One page of visible article ids in `sort` order: one index range scan.
+
+    Built once per shape; every value is a bound parameter. Newest-first pages after the
+    first drop the `published_at <= now` bound: the cursor's value was live when served, so
+    seeking below it implies the bound, and the index seek starts at the cursor instead of
+    at now (which made deep pages cost their depth on SQLite).
+    """
+    statement = select(Article.id, sort.column).where(
+        Article.status == PublicationStatus.published.value
+    )
+    if not (after and sort.name == "-published_at"):
+        statement = statement.where(
+            Article.published_at <= bindparam("now", type_=Article.published_at.type)
+        )
+    if "topic" in filters:
+        statement = statement.where(
+            Article.id.in_(
+                select(ArticleTopic.article_id)
+                .join(Topic, Topic.id == ArticleTopic.topic_id)
+                .where(Topic.slug == bindparam("topic"))
+            )
+        )
+    if "author" in filters:
+        statement = statement.where(
+            Article.author_id.in_(select(Person.id).where(Person.slug == bindparam("author")))
+        )
+    if "locale" in filters:
+        statement = statement.where(Article.locale == bindparam("locale"))
+    if "medical" in filters:
+        statement = statement.where(Article.is_medical == bindparam("medical"))
+    if "updated_since" in filters:
+        statement = statement.where(
+            Article.updated_at >= bindparam("updated_since", type_=Article.updated_at.type)
+        )
+    return keyset_select(statement, sort=sort, id_column=Article.id, after=after)
+
+
+async def published_article_page(
+    *,
+    session: AsyncSession,
+    filters: ArticleFilters,
+    sort: str,
+    limit: int,
+    cursor: str | None,
+    now: datetime,
+) -> tuple[list[int], str | None]:
+    """The ids of one page of published articles, and the cursor to the next page."""
+    sort_key = ARTICLE_SORTS[sort]
+    params: dict[str, Any] = {
+        name: value
+        for name, value in (
+            ("topic", filters.topic),
+            ("author", filters.author),
+            ("locale", filters.locale),
+            ("medical", filters.medical),
+            ("updated_since", filters.updated_since),
+        )
+        if value is not None
+    }
+    shape = frozenset(params)
+    params |= keyset_params(sort_key, cursor, limit) | {"now": now}
+    after = cursor is not None
+    rows = await PAGE_READS.rows(
+        session,
+        (sort, shape, after),
+        lambda: _page_ids_select(sort_key, shape, after),
+        params,
+    )
+    if not rows:
+        if filters.topic is not None:
+            await require_filter_target(session, Topic, filters.topic, "topic")
+        if filters.author is not None:
+            await require_filter_target(session, Person, filters.author, "author")
+    ids = [row[0] for row in rows.raw[:limit]]
+    return ids, next_cursor(sort_key, rows, limit)
+
+
 async def list_published_articles(
     *,
     session: AsyncSession,
@@ -120,37 +208,13 @@ async def list_published_articles(
     cursor: str | None,
     now: datetime,
 ) -> ArticlePage:
-    statement = _summary_select(now)
-    if filters.topic is not None:
-        statement = statement.where(
-            Article.id.in_(
-                select(ArticleTopic.article_id)
-                .join(Topic, Topic.id == ArticleTopic.topic_id)
-                .where(Topic.slug == filters.topic)
-            )
-        )
-    if filters.author is not None:
-        statement = statement.where(Author.slug == filters.author)
-    if filters.locale is not None:
-        statement = statement.where(Article.locale == filters.locale)
-    if filters.medical is not None:
-        statement = statement.where(Article.is_medical == filters.medical)
-    if filters.updated_since is not None:
-        statement = statement.where(Article.updated_at >= filters.updated_since)
-    rows, next_cursor = await fetch_page(
-        session,
-        statement,
-        sort=ARTICLE_SORTS[sort],
-        id_column=Article.id,
-        limit=limit,
-        cursor=cursor,
+    ids, next_page = await published_article_page(
+        session=session, filters=filters, sort=sort, limit=limit, cursor=cursor, now=now
     )
-    if not rows:
-        if filters.topic is not None:
-            await require_filter_target(session, Topic, filters.topic, "topic")
-        if filters.author is not None:
-            await require_filter_target(session, Person, filters.author, "author")
-    return ArticlePage(items=await _summaries(session, rows, now), next_cursor=next_cursor)
+    summaries = await published_article_summaries(session=session, ids=ids, now=now)
+    return ArticlePage(
+        items=[summaries[id_] for id_ in ids if id_ in summaries], next_cursor=next_page
+    )
 
 
 async def published_article_summaries(
@@ -161,6 +225,22 @@ async def published_article_summaries(
         return {}
     rows = (await session.execute(_summary_select(now).where(Article.id.in_(ids)))).all()
     return {summary.id: summary for summary in await _summaries(session, list(rows), now)}
+
+
+async def summaries_json(
+    *, session: AsyncSession, cache: FragmentCache, version: str, ids: list[int], now: datetime
+) -> list[bytes]:
+    """The summaries of `ids` as JSON, in order, from `cache` where it has them; the rest
+    are built (two queries) and kept for the rest of this content version."""
+    found = cache.get_many(version, ids)
+    missing = [id_ for id_ in ids if id_ not in found]
+    if missing:
+        built = await published_article_summaries(session=session, ids=missing, now=now)
+        fresh = {id_: summary.model_dump_json().encode() for id_, summary in built.items()}
+        cache.put_many(version, fresh)
+        found |= fresh
+    # An article unpublished since its id was read is left out.
+    return [found[id_] for id_ in ids if id_ in found]
 
 
 async def published_articles_since(

@@ -118,6 +118,10 @@ class ResponseStore:
         self._max_bytes = max_bytes
         self._bytes = 0
 
+    @property
+    def enabled(self) -> bool:
+        return self._max_entries > 0 and self._max_bytes > 0
+
     def get(self, key: tuple[Any, ...]) -> CachedResponse | None:
         entry = self._entries.get(key)
         if entry is not None:
@@ -139,6 +143,38 @@ class ResponseStore:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+class FragmentCache:
+    """Serialized JSON of single list items (an article summary), valid for one content
+    version: a page the response cache cannot answer (a new cursor, a signed-in caller, a
+    cache too small) is assembled from these bytes instead of building and serializing each
+    item again. A different version empties it; it holds at most `max_entries` items.
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        self._version: str | None = None
+        self._items: OrderedDict[Any, bytes] = OrderedDict()
+        self._max_entries = max_entries
+
+    def get_many(self, version: str, keys: list[Any]) -> dict[Any, bytes]:
+        if version != self._version:
+            self._version, self._items = version, OrderedDict()
+            return {}
+        found = {}
+        for key in keys:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+                found[key] = item
+        return found
+
+    def put_many(self, version: str, items: dict[Any, bytes]) -> None:
+        if version != self._version:
+            return  # built from an older version than the one now served
+        self._items.update(items)
+        while len(self._items) > self._max_entries:
+            self._items.popitem(last=False)
 
 
 def _header(scope: Scope, name: bytes) -> bytes | None:
@@ -241,11 +277,16 @@ class PublicResponseCache:
             if name.lower() not in (b"content-length", b"cache-control", b"vary", b"etag")
         ]
         kept += [(b"etag", etag), (b"cache-control", cache_control), (b"vary", VARY.encode())]
+        stored = key is not None and self.store.enabled
+        # Compressed once per entry when kept; otherwise only for a client that takes gzip.
+        compress = stored or b"gzip" in (_header(scope, b"accept-encoding") or b"")
         gzipped = (
-            gzip.compress(content, compresslevel=5) if len(content) >= GZIP_MIN_BYTES else None
+            gzip.compress(content, compresslevel=5)
+            if compress and len(content) >= GZIP_MIN_BYTES
+            else None
         )
         entry = CachedResponse(status, kept, content, gzipped, etag)
-        if key is not None:
+        if key is not None and stored:
             self.store.put(key, entry)
         await self._serve(entry, scope, send)
 

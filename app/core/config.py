@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     content_version_poll_seconds: float = Field(default=1.0, ge=0, le=86_400)
     response_cache_max_entries: int = Field(default=5000, ge=0)
     response_cache_max_bytes: int = Field(default=64 * 1024 * 1024, ge=0)
+    # Serialized list items (article summaries) kept per content version, ~1.2 kB each.
+    fragment_cache_max_entries: int = Field(default=5000, ge=0)
 
     # Sign-in tokens. Access tokens are short-lived JWTs; refresh tokens rotate on every use.
     jwt_issuer: str = "smart-meditation-api"

@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
+from app.core.log_redaction import redact_database_logs
+
 # Deterministic constraint names, so migrations can drop and alter them on every database.
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -121,11 +123,21 @@ def upsert(session: AsyncSession, model: Any, key: list[str]) -> Any:
 
 
 def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
+    # Parameters hold member data (emails, moods): never in logs, nor in the text of a
+    # database error, which is logged when a request fails (app/core/log_redaction.py).
+    redact_database_logs()
     if database_url.startswith("sqlite"):
-        engine = create_async_engine(database_url, echo=echo)
+        # check_same_thread=False: the hottest reads run on the event loop on the session's
+        # own connection (app/core/reads.py) while aiosqlite's thread is idle.
+        engine = create_async_engine(
+            database_url,
+            echo=echo,
+            hide_parameters=True,
+            connect_args={"check_same_thread": False},
+        )
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(database_url, echo=echo, pool_pre_ping=True)
+    return create_async_engine(database_url, echo=echo, hide_parameters=True, pool_pre_ping=True)
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -4,17 +4,19 @@ A cursor names the sort it belongs to and the (sort value, id) of the last item 
 the next page is a seek on an index, never an OFFSET, and stays correct while rows are added.
 """
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Row, Select, Uuid, bindparam, tuple_
+from sqlalchemy import Integer, Row, Select, Uuid, bindparam, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import get_settings
 from app.core.errors import FieldError, Invalid
+from app.core.reads import Rows
 from app.core.signing import BadToken, sign, unsign
 
 ItemT = TypeVar("ItemT")
@@ -91,6 +93,53 @@ def apply_keyset(
     if sort.descending:
         return statement.where(position < tuple_(value, row_id))
     return statement.where(position > tuple_(value, row_id))
+
+
+def keyset_select(
+    statement: Select[Any], *, sort: SortKey, id_column: Any, after: bool
+) -> Select[Any]:
+    """`apply_keyset` with bound parameters instead of values, so the statement is built
+    and compiled once per shape: `keyset_params` gives the values (and the page limit)."""
+    position = tuple_(sort.column, id_column)
+    seek = tuple_(
+        bindparam("after_value", type_=sort.column.type),
+        bindparam("after_id", type_=id_column.type),
+    )
+    if sort.descending:
+        statement = statement.order_by(sort.column.desc(), id_column.desc())
+        if after:
+            statement = statement.where(position < seek)
+    else:
+        statement = statement.order_by(sort.column.asc(), id_column.asc())
+        if after:
+            statement = statement.where(position > seek)
+    return statement.limit(bindparam("page_limit", type_=Integer))
+
+
+def keyset_params(sort: SortKey, cursor: str | None, limit: int) -> dict[str, Any]:
+    """The parameters of a `keyset_select`: one row more than the page, to know if another
+    page follows."""
+    params: dict[str, Any] = {"page_limit": limit + 1}
+    if cursor:
+        params["after_value"], params["after_id"] = decode_cursor(
+            get_settings().secret_key, sort, cursor
+        )
+    return params
+
+
+def next_cursor(sort: SortKey, rows: Rows, limit: int) -> str | None:
+    """The cursor after a page of `keyset_select` rows that start with (id, sort value)."""
+    if len(rows) <= limit:
+        return None
+    last = limit - 1
+    return encode_cursor(get_settings().secret_key, sort, rows.value(last, 1), rows.value(last, 0))
+
+
+def page_json(items: list[bytes], next_cursor: str | None) -> bytes:
+    """A `Page` serialized from items already serialized: the bytes `Page.model_dump_json`
+    would give for the same items."""
+    cursor = b"null" if next_cursor is None else json.dumps(next_cursor).encode()
+    return b'{"items":[' + b",".join(items) + b'],"next_cursor":' + cursor + b"}"
 
 
 class Page(BaseModel, Generic[ItemT]):
