@@ -76,6 +76,15 @@ class Article(ArticleBase, table=True):
 
 class ArticleTopic(SQLModel, table=True):
     __tablename__ = "article_topic"
+    __table_args__ = (
+        # A topic's newest entries: one range scan (see published_at below).
+        Index(
+            "ix_article_topic_topic_id_published_at_article_id",
+            "topic_id",
+            "published_at",
+            "article_id",
+        ),
+    )
 
     article_id: int = Field(
         sa_column=Column(Integer, ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
@@ -86,6 +95,9 @@ class ArticleTopic(SQLModel, table=True):
         )
     )
     position: int = 0
+    # The entry's published_at while it is published, NULL otherwise. Written only by the
+    # database's triggers (migration 7c1e5a9d2b40), never by the app.
+    published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
 
 
 class CitationBase(SQLModel):

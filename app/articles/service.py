@@ -121,28 +121,45 @@ async def _summaries(session: AsyncSession, rows: list[Any], now: datetime) -> l
 PAGE_READS = PreparedReads()
 
 
+def topic_id_of(slug_parameter: str) -> Any:
+    return select(Topic.id).where(Topic.slug == bindparam(slug_parameter)).scalar_subquery()
+
+
 def _page_ids_select(sort: SortKey, filters: frozenset[str], after: bool) -> Select[Any]:
     """One page of visible article ids in `sort` order: one index range scan.
 
     Built once per shape; every value is a bound parameter. Newest-first pages after the
     first drop the `published_at <= now` bound: the cursor's value was live when served, so
     seeking below it implies the bound, and the index seek starts at the cursor instead of
-    at now (which made deep pages cost their depth on SQLite).
+    at now (which made deep pages cost their depth on SQLite). A topic's articles by date
+    are read from the topic's links, which carry the article's published_at (see
+    ArticleTopic.published_at), in the order of their index.
     """
-    statement = select(Article.id, sort.column).where(
-        Article.status == PublicationStatus.published.value
-    )
+    published_at: Any
+    id_column: Any
+    if "topic" in filters and sort.column is Article.published_at:
+        published_at, id_column = ArticleTopic.published_at, ArticleTopic.article_id
+        sort = SortKey(sort.name, published_at, sort.kind)
+        statement = (
+            select(id_column, published_at)
+            .join(Article, Article.id == id_column)
+            .where(ArticleTopic.topic_id == topic_id_of("topic"))
+        )
+    else:
+        published_at, id_column = Article.published_at, Article.id
+        statement = select(id_column, sort.column)
+        if "topic" in filters:
+            statement = statement.where(
+                Article.id.in_(
+                    select(ArticleTopic.article_id).where(
+                        ArticleTopic.topic_id == topic_id_of("topic")
+                    )
+                )
+            )
+    statement = statement.where(Article.status == PublicationStatus.published.value)
     if not (after and sort.name == "-published_at"):
         statement = statement.where(
-            Article.published_at <= bindparam("now", type_=Article.published_at.type)
-        )
-    if "topic" in filters:
-        statement = statement.where(
-            Article.id.in_(
-                select(ArticleTopic.article_id)
-                .join(Topic, Topic.id == ArticleTopic.topic_id)
-                .where(Topic.slug == bindparam("topic"))
-            )
+            published_at <= bindparam("now", type_=Article.published_at.type)
         )
     if "author" in filters:
         statement = statement.where(
@@ -156,7 +173,7 @@ def _page_ids_select(sort: SortKey, filters: frozenset[str], after: bool) -> Sel
         statement = statement.where(
             Article.updated_at >= bindparam("updated_since", type_=Article.updated_at.type)
         )
-    return keyset_select(statement, sort=sort, id_column=Article.id, after=after)
+    return keyset_select(statement, sort=sort, id_column=id_column, after=after)
 
 
 async def published_article_page(

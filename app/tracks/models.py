@@ -77,6 +77,12 @@ class Track(TrackBase, table=True):
 
 class TrackTopic(SQLModel, table=True):
     __tablename__ = "track_topic"
+    __table_args__ = (
+        # A topic's newest entries: one range scan (see published_at below).
+        Index(
+            "ix_track_topic_topic_id_published_at_track_id", "topic_id", "published_at", "track_id"
+        ),
+    )
 
     track_id: int = Field(
         sa_column=Column(Integer, ForeignKey("track.id", ondelete="CASCADE"), primary_key=True)
@@ -87,6 +93,9 @@ class TrackTopic(SQLModel, table=True):
         )
     )
     position: int = 0
+    # The entry's published_at while it is published, NULL otherwise. Written only by the
+    # database's triggers (migration 7c1e5a9d2b40), never by the app.
+    published_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
 
 
 class TrackVariant(SQLModel, table=True):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import ColumnElement, Select, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -15,7 +15,7 @@ from app.core.publishing import publicly_visible, published_translations
 from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
-    in_topics,
+    newest_in_each_group,
     newest_per_group,
     person_summary,
     require_filter_target,
@@ -162,14 +162,23 @@ async def list_published_tracks(
     now: datetime,
 ) -> TrackPage:
     statement = _summary_select(now)
+    sort_key, id_column = TRACK_SORTS[sort], Track.id
     if filters.topic is not None:
-        statement = statement.where(
-            Track.id.in_(
-                select(TrackTopic.track_id)
-                .join(Topic, Topic.id == TrackTopic.topic_id)
-                .where(Topic.slug == filters.topic)
+        topic_id = select(Topic.id).where(Topic.slug == filters.topic).scalar_subquery()
+        if sort_key.column is Track.published_at:
+            # By date, a topic's tracks are read from its links in their index's order: the
+            # links carry the track's published_at (TrackTopic.published_at).
+            sort_key = SortKey(sort_key.name, TrackTopic.published_at, sort_key.kind)
+            id_column = TrackTopic.track_id
+            statement = (
+                statement.add_columns(TrackTopic.published_at, TrackTopic.track_id)
+                .join(TrackTopic, TrackTopic.track_id == Track.id)
+                .where(TrackTopic.topic_id == topic_id)
             )
-        )
+        else:
+            statement = statement.where(
+                Track.id.in_(select(TrackTopic.track_id).where(TrackTopic.topic_id == topic_id))
+            )
     if filters.narrator is not None:
         statement = statement.where(Narrator.slug == filters.narrator)
     if filters.kind is not None:
@@ -195,7 +204,7 @@ async def list_published_tracks(
     if filters.updated_since is not None:
         statement = statement.where(Track.updated_at >= filters.updated_since)
     rows, next_cursor = await fetch_page(
-        session, statement, sort=TRACK_SORTS[sort], id_column=Track.id, limit=limit, cursor=cursor
+        session, statement, sort=sort_key, id_column=id_column, limit=limit, cursor=cursor
     )
     if not rows:
         if filters.topic is not None:
@@ -251,14 +260,44 @@ async def _newest_by_group(
     return by_group
 
 
+def _in_topic(slug: str) -> ColumnElement[bool]:
+    # A probe of track_topic's primary key per track read, so a topic's select can walk
+    # the tracks newest first and stop after its first few.
+    topic_id = select(Topic.id).where(Topic.slug == slug).scalar_subquery()
+    # Selecting the key column (not `*`) keeps the probe inside the primary key's index.
+    return (
+        select(TrackTopic.track_id)
+        .where(TrackTopic.track_id == Track.id, TrackTopic.topic_id == topic_id)
+        .exists()
+    )
+
+
 async def published_tracks_by_topics(
     *, session: AsyncSession, topic_slugs: list[str], per_topic: int, now: datetime
 ) -> dict[str, list[TrackSummary]]:
     """The newest `per_topic` published tracks of each topic, in constant statements."""
-    statement = in_topics(
-        _summary_select(now), table=Track, link=TrackTopic, link_owner=TrackTopic.track_id
+    if not topic_slugs:
+        return {}
+    newest = newest_in_each_group(
+        table=Track,
+        visible=publicly_visible(Track, now),
+        groups=topic_slugs,
+        member_of=_in_topic,
+        per_group=per_topic,
     )
-    return await _newest_by_group(session, statement, Topic.slug, topic_slugs, per_topic, now)
+    statement = (
+        _summary_select(now).add_columns(newest.c.group_key).join(newest, newest.c.id == Track.id)
+    )
+    rows = sorted(
+        (await session.execute(statement)).all(),
+        key=lambda row: (row.published_at, row.id),
+        reverse=True,
+    )
+    summaries = {summary.id: summary for summary in await _summaries(session, rows)}
+    by_topic: dict[str, list[TrackSummary]] = {slug: [] for slug in topic_slugs}
+    for row in rows:
+        by_topic[row.group_key].append(summaries[row.id])
+    return by_topic
 
 
 async def published_tracks_by_narrators(
