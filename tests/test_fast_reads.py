@@ -156,3 +156,24 @@ async def test_every_page_query_is_an_index_range_scan_without_a_sort(
         assert f"SEARCH article_topic USING COVERING INDEX {TOPIC_LINKS_INDEX}" in plan, plan
     else:
         assert f"SEARCH article USING INDEX {index}" in plan, plan
+
+
+async def test_a_topic_s_tracks_by_date_are_read_from_its_links_in_index_order(
+    session: AsyncSession, count_statements: Any
+) -> None:
+    from app.tracks import service as tracks
+
+    await make_topic(session, slug="sleep", name="Sleep")
+    with count_statements() as log:
+        await tracks.list_published_tracks(
+            session=session,
+            filters=tracks.TrackFilters(topic="sleep", max_duration=600, locale="en"),
+            sort="-published_at",
+            limit=20,
+            cursor=None,
+            now=utcnow(),
+        )
+    page_query = next(sql for sql in log.statements if "FROM track " in sql)
+    assert "track_topic.published_at <=" in page_query
+    assert "ORDER BY track_topic.published_at DESC" in page_query
+    assert "track.published_at <=" not in page_query, "a bound on track makes SQLite start there"

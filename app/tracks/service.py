@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from app.core.errors import FieldError, Forbidden, Invalid, Moved, NotFound
 from app.core.pagination import SortKey, fetch_page
-from app.core.publishing import publicly_visible, published_translations
+from app.core.publishing import PublicationStatus, publicly_visible, published_translations
 from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
@@ -84,29 +84,29 @@ Narrator = aliased(Person, name="narrator")
 
 
 def _summary_select(now: datetime) -> Select[Any]:
-    return (
-        select(
-            Track.id,
-            Track.slug,
-            Track.locale,
-            Track.title,
-            Track.description,
-            Track.kind,
-            Track.level,
-            Track.is_premium,
-            Track.cover_image_url,
-            Track.cover_image_alt,
-            Track.content_warnings,
-            Track.published_at,
-            Track.updated_at,
-            Track.translation_group,
-            Narrator.slug.label("narrator_slug"),
-            Narrator.name.label("narrator_name"),
-            Narrator.credentials.label("narrator_credentials"),
-        )
-        .outerjoin(Narrator, Narrator.id == Track.narrator_id)
-        .where(publicly_visible(Track, now))
-    )
+    return _summary_columns().where(publicly_visible(Track, now))
+
+
+def _summary_columns() -> Select[Any]:
+    return select(
+        Track.id,
+        Track.slug,
+        Track.locale,
+        Track.title,
+        Track.description,
+        Track.kind,
+        Track.level,
+        Track.is_premium,
+        Track.cover_image_url,
+        Track.cover_image_alt,
+        Track.content_warnings,
+        Track.published_at,
+        Track.updated_at,
+        Track.translation_group,
+        Narrator.slug.label("narrator_slug"),
+        Narrator.name.label("narrator_name"),
+        Narrator.credentials.label("narrator_credentials"),
+    ).outerjoin(Narrator, Narrator.id == Track.narrator_id)
 
 
 async def _durations_by_track(session: AsyncSession, track_ids: list[int]) -> dict[int, list[int]]:
@@ -167,13 +167,19 @@ async def list_published_tracks(
         topic_id = select(Topic.id).where(Topic.slug == filters.topic).scalar_subquery()
         if sort_key.column is Track.published_at:
             # By date, a topic's tracks are read from its links in their index's order: the
-            # links carry the track's published_at (TrackTopic.published_at).
+            # links carry the track's published_at while it is published (TrackTopic), so
+            # the visibility bound is on them too, or SQLite starts from the tracks.
             sort_key = SortKey(sort_key.name, TrackTopic.published_at, sort_key.kind)
             id_column = TrackTopic.track_id
             statement = (
-                statement.add_columns(TrackTopic.published_at, TrackTopic.track_id)
+                _summary_columns()
+                .add_columns(TrackTopic.published_at, TrackTopic.track_id)
                 .join(TrackTopic, TrackTopic.track_id == Track.id)
-                .where(TrackTopic.topic_id == topic_id)
+                .where(
+                    TrackTopic.topic_id == topic_id,
+                    TrackTopic.published_at <= now,
+                    Track.status == PublicationStatus.published.value,
+                )
             )
         else:
             statement = statement.where(
