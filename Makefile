@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint typecheck pytest migrate seed bench clean
+.PHONY: run test verify lint typecheck pytest migrate seed bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ typecheck: $(VENV)/.installed-dev
 
 pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest
+
+## Every hardening check with thorough settings, on SQLite and PostgreSQL, then a one-screen
+## summary (verify/__main__.py): ~20 min. Narrow it with VERIFY_ARGS="--only tests,crash".
+verify: $(VENV)/.installed-dev
+	$(BIN)/python -m verify $(VERIFY_ARGS)
 
 ## Load benchmark (bench/README.md): small data set, 2 s warm-up + 5 s per scenario, < 3 min.
 ## Add flags with BENCH_ARGS, e.g. make bench BENCH_ARGS="--scale large --budget 0".

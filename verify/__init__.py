@@ -1,0 +1,1 @@
+"""Checks that run the real server: crash safety (`python -m verify.crash`)."""
