@@ -42,12 +42,17 @@ class Outcome:
     passed: bool
     detail: str
     seconds: float
+    # "pass", "FAIL", or "BLOCKED" when something outside the project kept it from running.
+    status: str = ""
+
+    def __post_init__(self) -> None:
+        self.status = self.status or ("pass" if self.passed else "FAIL")
 
 
 def run(command: list[str], env: dict[str, str], log: Path) -> tuple[int, float]:
     """Run a step with its output in a log file (the summary stays on one screen)."""
     started = time.monotonic()
-    print(f"  $ {' '.join(command)}  (log: {log.relative_to(ROOT)})", flush=True)
+    print(f"  $ {' '.join(command)}  (log: {log})", flush=True)
     with log.open("w") as output:
         # Our own fixed commands, never input from elsewhere.
         code = subprocess.call(  # noqa: S603
@@ -150,47 +155,62 @@ def soak(
 
 
 def audit(results: Path, env: dict[str, str]) -> list[Outcome]:
+    """Known vulnerabilities in every installed package (the app's and the tools'). Without
+    --strict pip-audit skips what it cannot look up and still says "no known
+    vulnerabilities", so skipped packages are counted here: when none could be checked (the
+    advisory service unreachable), the step is BLOCKED, never a pass."""
     report = results / "pip-audit.json"
     code, took = run(
         [
             str(Path(PYTHON).parent / "pip-audit"),
+            "--local",
             "--skip-editable",
-            "-f",
+            "--progress-spinner",
+            "off",
+            "--format",
             "json",
-            "-o",
+            "--output",
             str(report),
         ],
         env,
         results / "pip-audit.log",
     )
-    data = read_json(report)
-    packages = data.get("dependencies", [])
+    packages = read_json(report).get("dependencies", [])
+    skipped = [package for package in packages if "skip_reason" in package]
     found = sum(len(package.get("vulns", [])) for package in packages)
-    detail = f"{found} known vulnerabilities in {len(packages)} installed packages"
-    return [Outcome("pip-audit", "-", code == 0 and found == 0, detail, took)]
+    checked = len(packages) - len(skipped)
+    detail = f"{found} known vulnerabilities in {checked} of {len(packages)} packages checked"
+    if skipped:
+        detail += f"; not looked up: {skipped[0]['skip_reason'][:48]}..."
+    outcome = Outcome("pip-audit", "-", code == 0 and found == 0 and not skipped, detail, took)
+    if packages and checked == 0:
+        outcome.status = "BLOCKED"
+        outcome.detail = (
+            f"no advisory service answers here: none of {len(packages)} packages could be "
+            "looked up (PyPI's per-release JSON answers 404, OSV does not resolve)"
+        )
+    return [outcome]
 
 
 def summary(outcomes: list[Outcome], started: datetime, took: float) -> str:
     lines = [
         "",
         f"make verify: {started:%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, {took / 60:.1f} min",
-        f"{'check':22} {'database':10} {'result':6} {'time':>6}  detail",
-        f"{'-' * 22} {'-' * 10} {'-' * 6} {'-' * 6}  {'-' * 40}",
+        f"{'check':22} {'database':10} {'result':7} {'time':>6}  detail",
+        f"{'-' * 22} {'-' * 10} {'-' * 7} {'-' * 6}  {'-' * 40}",
     ]
     for outcome in outcomes:
         took_text = f"{outcome.seconds:5.0f}s" if outcome.seconds else ""
-        result = "pass" if outcome.passed else "FAIL"
         lines.append(
-            f"{outcome.check:22} {outcome.database:10} {result:6} {took_text:>6}  {outcome.detail}"
+            f"{outcome.check:22} {outcome.database:10} {outcome.status:7} {took_text:>6}  "
+            f"{outcome.detail}"
         )
-    failed = [outcome for outcome in outcomes if not outcome.passed]
+    failed = [outcome for outcome in outcomes if outcome.status == "FAIL"]
+    blocked = [outcome for outcome in outcomes if outcome.status == "BLOCKED"]
     lines.append(
-        f"{len(outcomes)} checks, {len(failed)} failed"
-        + (
-            ""
-            if not failed
-            else ": " + ", ".join(f"{o.check.strip()} ({o.database})" for o in failed)
-        )
+        f"{len(outcomes)} checks, {len(failed)} failed, {len(blocked)} blocked"
+        + "".join(f"; FAIL {o.check.strip()} ({o.database})" for o in failed)
+        + "".join(f"; BLOCKED {o.check.strip()}" for o in blocked)
     )
     return "\n".join(lines)
 
@@ -237,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     text = summary(outcomes, started, time.monotonic() - clock)
     print(text)
     (results / "summary.txt").write_text(text.lstrip() + "\n")
-    return 0 if all(outcome.passed for outcome in outcomes) else 1
+    # Blocked steps are reported, not failed: nothing in the project can make them pass.
+    return 1 if any(outcome.status == "FAIL" for outcome in outcomes) else 0
 
 
 if __name__ == "__main__":
