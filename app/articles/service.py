@@ -31,7 +31,7 @@ from app.core.reads import PreparedReads
 from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
-    in_topics,
+    newest_in_each_topic,
     newest_per_group,
     person_summary,
     require_filter_target,
@@ -299,11 +299,29 @@ async def _newest_by_group(
 async def published_articles_by_topics(
     *, session: AsyncSession, topic_slugs: list[str], per_topic: int, now: datetime
 ) -> dict[str, list[ArticleSummary]]:
-    """The newest `per_topic` published articles of each topic, in constant statements."""
-    statement = in_topics(
-        _summary_select(now), table=Article, link=ArticleTopic, link_owner=ArticleTopic.article_id
+    """The newest `per_topic` published articles of each topic, in constant statements: a
+    range scan of each topic's links (see newest_in_each_topic)."""
+    if not topic_slugs:
+        return {}
+    newest, parameters = newest_in_each_topic(
+        link=ArticleTopic,
+        owner_column=ArticleTopic.article_id,
+        topics=topic_slugs,
+        per_topic=per_topic,
+        now=now,
     )
-    return await _newest_by_group(session, statement, Topic.slug, topic_slugs, per_topic, now)
+    statement = (
+        _summary_select(now)
+        .add_columns(newest.c.group_key)
+        .join(newest, newest.c.id == Article.id)
+        .order_by(Article.published_at.desc(), Article.id.desc())
+    )
+    rows = (await session.execute(statement, parameters)).all()
+    summaries = {summary.id: summary for summary in await _summaries(session, list(rows), now)}
+    by_topic: dict[str, list[ArticleSummary]] = {slug: [] for slug in topic_slugs}
+    for row in rows:
+        by_topic[row.group_key].append(summaries[row.id])
+    return by_topic
 
 
 async def published_articles_by_authors(

@@ -1,6 +1,7 @@
 """Relay-style connections over the services' keyset pages."""
 
 from enum import Enum
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -53,13 +54,15 @@ def page_size(first: int, *, name: str = "first", maximum: int = MAX_PAGE_SIZE) 
 
 
 def connection(page: Page[Any], sort: SortKey, id_attribute: str = "id") -> Connection[Any]:
-    """Wrap a service page; each edge's cursor resumes right after that item."""
+    """Wrap a service page; each edge's cursor resumes right after that item. `id_attribute`
+    may be dotted (`track.id`), for items whose key is another object's id."""
     secret = get_settings().secret_key
     key = sort.column.key
+    id_of = attrgetter(id_attribute)
     edges = [
         Edge(
             node=item,
-            cursor=encode_cursor(secret, sort, getattr(item, key), getattr(item, id_attribute)),
+            cursor=encode_cursor(secret, sort, getattr(item, key), id_of(item)),
         )
         for item in page.items
     ]

@@ -5,12 +5,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import strawberry
-from fastapi import Request
+from fastapi import Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.fastapi import BaseContext
 
 from app.accounts.models import User
-from app.api.deps import OptionalUser, SessionDep, SettingsDep
+from app.api.deps import OptionalUser, SessionDep, SettingsDep, private_response
 from app.core.caching import ContentVersionTracker
 from app.core.config import Settings
 from app.core.db import utcnow
@@ -63,8 +63,16 @@ class GraphQLContext(BaseContext):
 
 
 async def get_context(
-    request: Request, session: SessionDep, user: OptionalUser, settings: SettingsDep
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    user: OptionalUser,
+    settings: SettingsDep,
 ) -> GraphQLContext:
+    if user is not None:
+        # A signed-in answer may hold member data (viewer, home's streak), as REST's member
+        # routes do; anonymous answers get public caching from the response cache.
+        private_response(response)
     return GraphQLContext(
         session=session,
         user=user,

@@ -27,6 +27,11 @@ KeyT = TypeVar("KeyT", bound=Hashable)
 ValueT = TypeVar("ValueT")
 
 
+# The per-topic tracks are one select per topic joined by UNION ALL, and SQLite refuses a
+# compound select of more than 500 parts: a batch that large is split (no real query nears it).
+MAX_GROUPS_PER_FETCH = 400
+
+
 def _grouped_by_limit(
     fetch: Callable[[list[str], int], Awaitable[dict[str, list[ValueT]]]],
 ) -> Callable[[list[tuple[str, int]]], Awaitable[list[list[ValueT]]]]:
@@ -38,8 +43,10 @@ def _grouped_by_limit(
             by_limit[first].append(slug)
         found: dict[tuple[str, int], list[ValueT]] = {}
         for first, slugs in by_limit.items():
-            for slug, items in (await fetch(slugs, first)).items():
-                found[(slug, first)] = items
+            for start in range(0, len(slugs), MAX_GROUPS_PER_FETCH):
+                chunk = slugs[start : start + MAX_GROUPS_PER_FETCH]
+                for slug, items in (await fetch(chunk, first)).items():
+                    found[(slug, first)] = items
         return [found.get(key, []) for key in keys]
 
     return load

@@ -3,19 +3,18 @@
 from typing import Any
 
 import strawberry
+from cross_web import HTTPException  # what strawberry's views raise (its dependency)
 from fastapi import Request
-from strawberry.extensions import (
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from fastapi.routing import APIWebSocketRoute
+from graphql import GraphQLError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from strawberry.extensions import ParserCache
 from strawberry.extensions.disable_introspection import DisableIntrospection
 from strawberry.fastapi import GraphQLRouter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from app.accounts.graphql import AccountMutation
 from app.articles import service as articles
@@ -28,6 +27,7 @@ from app.crisis.graphql import CrisisQuery
 from app.graphql.context import Info, get_context
 from app.graphql.errors import with_codes
 from app.graphql.extensions import AnonymousResultCache, PersistedQueries
+from app.graphql.limits import DocumentLimits, QueryLimits, ValidatedDocuments
 from app.graphql.node import Node, parse_global_id
 from app.home.graphql import HomeQuery
 from app.progress.graphql import ProgressMutation, ViewerQuery
@@ -39,6 +39,23 @@ from app.tracks.graphql import TrackQuery
 MAX_DEPTH = 10
 MAX_ALIASES = 15
 MAX_TOKENS = 2000
+# About ten characters a token, indentation included: generous for any real document.
+MAX_QUERY_LENGTH = 20_000
+MAX_FIELDS = 1000
+MAX_OPERATIONS = 10
+# Colocated fragments (one per component) each select `slug` or `id` again: allow many.
+MAX_SAME_FIELD = 20
+LIMITS = QueryLimits(
+    max_depth=MAX_DEPTH,
+    max_aliases=MAX_ALIASES,
+    max_tokens=MAX_TOKENS,
+    max_length=MAX_QUERY_LENGTH,
+    max_fields=MAX_FIELDS,
+    max_operations=MAX_OPERATIONS,
+    max_same_field=MAX_SAME_FIELD,
+)
+# Distinct documents remembered, parsed and validated: a client's working set.
+DOCUMENT_CACHE_SIZE = 512
 
 
 @strawberry.type
@@ -99,17 +116,27 @@ class Schema(strawberry.Schema):
         # ErrorCodes logs the unexpected ones; client mistakes are not server errors.
         return None
 
+    @staticmethod
+    def remove_field_suggestion(error: GraphQLError) -> None:
+        # Called for every error when `disable_field_suggestions` is on (production).
+        # strawberry strips only "Cannot query field" suggestions; graphql-core also
+        # suggests argument, type, enum value and input field names, which would map the
+        # schema as surely as introspection.
+        error.message = error.message.split(" Did you mean ", 1)[0]
+
 
 def build_schema(*, production: bool) -> strawberry.Schema:
-    # Factories: a fresh extension per request. The parser and validation caches are
-    # shared between instances by strawberry, per maxsize.
+    # Factories: a fresh extension per request (extensions hold the request's execution
+    # context). What they share is built here, once per schema: strawberry's parser cache
+    # (module-level, per maxsize) and the validation cache with the limits. Building the
+    # limit rules per request, as strawberry's limiters are built, gave every request new
+    # rule classes and so a validation cache key never seen before.
+    documents = ValidatedDocuments(LIMITS, maxsize=DOCUMENT_CACHE_SIZE)
     extensions: list[Any] = [
+        # First: it may replace a persisted query's hash by the document, checked next.
         PersistedQueries,
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: ParserCache(maxsize=512),
-        lambda: ValidationCache(maxsize=512),
+        lambda: DocumentLimits(documents),
+        lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
         AnonymousResultCache,
     ]
     if production:
@@ -131,9 +158,18 @@ class CodedErrorsRouter(GraphQLRouter[Any, None]):
             result.errors = with_codes(result.errors)
         return await super().process_result(request, result)
 
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        # Requests refused before any document is read (a JSON array of operations, as
+        # batching is off; a body that is not a GraphQL request) leave as problem+json like
+        # every other HTTP error, not as strawberry's plain text.
+        try:
+            return await super().run(request, context=context, root_value=root_value)
+        except HTTPException as error:
+            raise StarletteHTTPException(error.status_code, error.reason) from None
+
 
 def graphql_router(settings: Settings) -> GraphQLRouter[Any, None]:
-    return CodedErrorsRouter(
+    router = CodedErrorsRouter(
         build_schema(production=settings.is_production),
         path="/graphql",
         context_getter=get_context,
@@ -141,6 +177,11 @@ def graphql_router(settings: Settings) -> GraphQLRouter[Any, None]:
         allow_queries_via_get=True,
         tags=["graphql"],
     )
+    # GraphQL is served over HTTP only: the schema has no subscriptions, and strawberry's
+    # websocket endpoint would pass the partner gate unchecked and then fail on every
+    # connection resolving the HTTP-only context (a TypeError, not a refusal).
+    router.routes = [route for route in router.routes if not isinstance(route, APIWebSocketRoute)]
+    return router
 
 
 def schema_sdl() -> str:

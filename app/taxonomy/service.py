@@ -2,9 +2,19 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import (
+    Select,
+    String,
+    Subquery,
+    bindparam,
+    func,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import FieldError, Invalid, NotFound
@@ -59,9 +69,40 @@ def newest_per_group(
     return select(ranked).where(ranked.c.rank <= per_group).order_by(ranked.c.rank)
 
 
-def in_topics(statement: Select[Any], *, table: Any, link: Any, link_owner: Any) -> Select[Any]:
-    """Join a content select to its topics, for grouping by Topic.slug."""
-    return statement.join(link, link_owner == table.id).join(Topic, Topic.id == link.topic_id)
+def newest_in_each_topic(
+    *, link: Any, owner_column: Any, topics: list[str], per_topic: int, now: datetime
+) -> tuple[Subquery, dict[str, Any]]:
+    """(group_key, id) of the newest `per_topic` published entries of each topic, to join a
+    summary select to, and the parameters to execute it with: a `LIMIT per_topic` select
+    per topic on its links, joined by UNION ALL. The links carry the entry's published_at
+    while it is published (`link.published_at`, kept by triggers), so each select is one
+    range scan of the (topic_id, published_at, entry id) index, however many entries the
+    topic or the catalogue has; ranking with `newest_per_group` read every entry of every
+    topic (63 ms for the home query's topics at 20,000 tracks)."""
+    parameters: dict[str, Any] = {"newest_now": now}
+    parameters.update((f"newest_topic_{n}", topic) for n, topic in enumerate(topics))
+    return _newest_in_each_topic(link, owner_column, len(topics), per_topic), parameters
+
+
+@lru_cache(maxsize=256)
+def _newest_in_each_topic(link: Any, owner_column: Any, topics: int, per_topic: int) -> Subquery:
+    # Built once per shape with bound parameters: a select per topic costs more to build
+    # (and to make its cache key) than the whole statement costs to run.
+    now = bindparam("newest_now", type_=link.published_at.type)
+    selects = []
+    for n in range(topics):
+        slug = bindparam(f"newest_topic_{n}", type_=String)
+        topic_id = select(Topic.id).where(Topic.slug == slug).scalar_subquery()
+        selects.append(
+            select(
+                select(slug.label("group_key"), owner_column.label("id"))
+                .where(link.topic_id == topic_id, link.published_at <= now)
+                .order_by(link.published_at.desc(), owner_column.desc())
+                .limit(per_topic)
+                .subquery()
+            )
+        )
+    return union_all(*selects).subquery("newest_in_topic")
 
 
 async def people_by_slugs(*, session: AsyncSession, slugs: list[str]) -> dict[str, Person]:

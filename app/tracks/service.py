@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, select
+from sqlalchemy import Select, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -15,7 +15,7 @@ from app.core.publishing import PublicationStatus, publicly_visible, published_t
 from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
-    newest_in_each_group,
+    newest_in_each_topic,
     newest_per_group,
     person_summary,
     require_filter_target,
@@ -266,36 +266,24 @@ async def _newest_by_group(
     return by_group
 
 
-def _in_topic(slug: str) -> ColumnElement[bool]:
-    # A probe of track_topic's primary key per track read, so a topic's select can walk
-    # the tracks newest first and stop after its first few.
-    topic_id = select(Topic.id).where(Topic.slug == slug).scalar_subquery()
-    # Selecting the key column (not `*`) keeps the probe inside the primary key's index.
-    return (
-        select(TrackTopic.track_id)
-        .where(TrackTopic.track_id == Track.id, TrackTopic.topic_id == topic_id)
-        .exists()
-    )
-
-
 async def published_tracks_by_topics(
     *, session: AsyncSession, topic_slugs: list[str], per_topic: int, now: datetime
 ) -> dict[str, list[TrackSummary]]:
     """The newest `per_topic` published tracks of each topic, in constant statements."""
     if not topic_slugs:
         return {}
-    newest = newest_in_each_group(
-        table=Track,
-        visible=publicly_visible(Track, now),
-        groups=topic_slugs,
-        member_of=_in_topic,
-        per_group=per_topic,
+    newest, parameters = newest_in_each_topic(
+        link=TrackTopic,
+        owner_column=TrackTopic.track_id,
+        topics=topic_slugs,
+        per_topic=per_topic,
+        now=now,
     )
     statement = (
         _summary_select(now).add_columns(newest.c.group_key).join(newest, newest.c.id == Track.id)
     )
     rows = sorted(
-        (await session.execute(statement)).all(),
+        (await session.execute(statement, parameters)).all(),
         key=lambda row: (row.published_at, row.id),
         reverse=True,
     )
