@@ -34,6 +34,8 @@ VOLUME ["/data"]
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=2)"]
 
-# Migrations run as a separate pre-start step, then uvicorn with WEB_CONCURRENCY workers.
+# Migrations run as a separate pre-start step, then uvicorn with WEB_CONCURRENCY workers and
+# the timeouts and limits of app/core/config.py (app.cli.uvicorn_options), read from the
+# environment like every other setting.
 ENTRYPOINT ["/srv/scripts/prestart.sh"]
-CMD ["sh", "-c", "exec uvicorn app.main:create_app --factory --host \"$HOST\" --port \"$PORT\" --workers \"$WEB_CONCURRENCY\" --proxy-headers"]
+CMD ["python", "-m", "app.cli", "serve", "--no-prepare"]

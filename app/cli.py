@@ -7,12 +7,13 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 
 import app.models  # noqa: F401 - every table registered, so foreign keys resolve
-from app.core.config import get_settings
+from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.errors import DomainError
 
@@ -133,21 +134,34 @@ async def import_content(*, directory: str, actor_email: str) -> int:
     return 1 if report.failed else 0
 
 
-def serve() -> None:
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """Everything `serve` hands to uvicorn.run, read from the settings (README, Deploying)."""
+    return {
+        "factory": True,
+        "host": settings.host,
+        "port": settings.port,
+        "workers": settings.web_concurrency,
+        "log_level": settings.log_level,
+        # X-Forwarded-For/-Proto are trusted from FORWARDED_ALLOW_IPS (uvicorn reads it;
+        # 127.0.0.1 by default), so set it to the proxy's address behind a proxy.
+        "proxy_headers": True,
+        "server_header": False,
+        "timeout_keep_alive": settings.keep_alive_timeout_seconds,
+        "limit_concurrency": settings.limit_concurrency,
+        "backlog": settings.backlog,
+        "http": settings.http_implementation,
+        "h11_max_incomplete_event_size": settings.h11_max_incomplete_event_size,
+    }
+
+
+def serve(*, prepare: bool = True) -> None:
     import uvicorn
 
     settings = get_settings()
-    migrate()
-    asyncio.run(seed(only_if_empty=True))
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=settings.web_concurrency,
-        log_level=settings.log_level,
-        proxy_headers=True,
-    )
+    if prepare:
+        migrate()
+        asyncio.run(seed(only_if_empty=True))
+    uvicorn.run("app.main:create_app", **uvicorn_options(settings))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -162,7 +176,15 @@ def main(argv: list[str] | None = None) -> None:
         "seed-crisis-resources",
         help="bring the crisis helplines in line with app/crisis/data.py (idempotent)",
     )
-    commands.add_parser("serve", help="migrate, seed an empty database, and serve HTTP")
+    serve_parser = commands.add_parser(
+        "serve", help="migrate, seed an empty database, and serve HTTP"
+    )
+    serve_parser.add_argument(
+        "--no-prepare",
+        dest="prepare",
+        action="store_false",
+        help="serve only: neither migrate nor seed (the container's prestart migrates)",
+    )
     import_parser = commands.add_parser(
         "import-content", help="import Markdown articles and YAML manifests as drafts"
     )
@@ -188,7 +210,7 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "seed-crisis-resources":
         asyncio.run(seed_crisis_resources())
     elif args.command == "serve":
-        serve()
+        serve(prepare=args.prepare)
     elif args.command == "import-content":
         raise SystemExit(
             asyncio.run(import_content(directory=args.directory, actor_email=args.actor))

@@ -10,8 +10,10 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
+from fastapi.telemetry import TelemetryConfig
 
 from app.admin import mount_admin
+from app.api.body_limit import RequestBodyLimit
 from app.api.errors import install_error_handlers
 from app.api.router import api_router
 from app.api.system import router as system_router
@@ -24,7 +26,9 @@ from app.core.caching import (
 )
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
+from app.core.memory import return_large_blocks_to_the_system
 from app.core.ratelimit import create_rate_limiter
+from app.core.security_headers import SecurityHeaders
 from app.graphql.schema import graphql_router
 from app.partners.gate import PartnerGate
 from app.partners.service import ApiKeys
@@ -80,8 +84,17 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
+TELEMETRY_OFF: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+}
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    return_large_blocks_to_the_system()  # before any thread allocates (app/core/memory.py)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -114,6 +127,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=TAGS,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        # FastAPI's native OpenTelemetry looks up the global providers on every request
+        # (a third of a cached answer's time) even when none is configured: on only when
+        # asked for.
+        telemetry=None if settings.opentelemetry else TELEMETRY_OFF,
     )
     app.state.settings = settings
     app.state.limiter = create_rate_limiter(settings.redis_url)
@@ -123,7 +140,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.article_summaries = FragmentCache(settings.fragment_cache_max_entries)
     # Innermost first: gzip for what the response cache does not handle itself, the cache,
-    # the partner gate, then CORS outermost so every response gets its headers.
+    # the partner gate, the body size limit (before anything reads a body: the cache reads
+    # GraphQL POSTs), then CORS so every response gets its headers; security headers wrap
+    # the whole stack (below).
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(
         PublicResponseCache,
@@ -135,6 +154,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Partners are checked (key, scope, rate limit) before the cache, then served from it.
     app.state.api_keys = ApiKeys(lambda: app.state.sessionmaker, settings.api_key_cache_seconds)
     app.add_middleware(PartnerGate, keys=app.state.api_keys, limiter=app.state.limiter)
+    app.add_middleware(RequestBodyLimit, max_bytes=settings.max_request_body_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -159,8 +179,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The staff web UI; it uses app.state.sessionmaker per request (set by the lifespan).
     mount_admin(app, settings)
     _document_problem_schema(app)
+    _wrap_in_security_headers(app, settings)
     logging.getLogger("app").setLevel(settings.log_level.upper())
     return app
+
+
+def _wrap_in_security_headers(app: FastAPI, settings: Settings) -> None:
+    """Outside Starlette's ServerErrorMiddleware, which every add_middleware() sits inside:
+    a 500 gets the headers too."""
+    build_middleware_stack = app.build_middleware_stack
+
+    def build_with_headers() -> Any:
+        return SecurityHeaders(
+            build_middleware_stack(),
+            production=settings.is_production,
+            graphiql=not settings.is_production,
+            docs_paths=(app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url),
+        )
+
+    app.build_middleware_stack = build_with_headers  # type: ignore[method-assign]
 
 
 def _document_problem_schema(app: FastAPI) -> None:

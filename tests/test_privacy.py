@@ -171,3 +171,36 @@ async def test_every_member_read_is_private_and_not_stored(
         assert response.status_code == 200, (path, response.text)
         assert response.headers["cache-control"] == "private, no-store", path
         assert "authorization" in response.headers["vary"].lower(), path
+
+
+def viewer_fields() -> list[str]:
+    from app.graphql.schema import build_schema
+
+    viewer = build_schema(production=False)._schema.type_map["Viewer"]
+    return sorted(viewer.fields)
+
+
+async def test_every_member_graphql_answer_is_private_and_not_stored(
+    client: AsyncClient, member: Member, track: Track
+) -> None:
+    fields = viewer_fields()
+    assert {"profile", "stats", "history", "favorites"} <= set(fields)
+    documents = [f"{{ viewer {{ {field} {{ __typename }} }} }}" for field in fields]
+    documents += [
+        "{ home { streak { currentStreakDays } } }",
+        'mutation { updateProfile(input: {displayName: "Private"}) { displayName } }',
+        f'mutation {{ addFavorite(kind: track, slug: "{track.slug}") }}',
+    ]
+    for document in documents:
+        response = await client.post("/graphql", json={"query": document}, headers=member.headers)
+        assert response.status_code == 200, (document, response.text)
+        assert "errors" not in response.json(), (document, response.text)
+        assert response.headers["cache-control"] == "private, no-store", document
+        assert "authorization" in response.headers["vary"].lower(), document
+        # Also when asked by GET, which the public cache would otherwise consider.
+        if not document.startswith("mutation"):
+            response = await client.get(
+                "/graphql", params={"query": document}, headers=member.headers
+            )
+            assert response.status_code == 200, (document, response.text)
+            assert response.headers["cache-control"] == "private, no-store", document

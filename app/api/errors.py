@@ -7,12 +7,15 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from app.core.errors import (
     Conflict,
+    ContentTooLarge,
     DomainError,
     FieldError,
     Forbidden,
@@ -21,6 +24,7 @@ from app.core.errors import (
     NotFound,
     RateLimited,
     Unauthorized,
+    UnsupportedMediaType,
 )
 
 logger = logging.getLogger("app.errors")
@@ -36,9 +40,13 @@ STATUS_BY_ERROR: dict[type[DomainError], int] = {
     Unauthorized: 401,
     Forbidden: 403,
     Conflict: 409,
+    ContentTooLarge: 413,
+    UnsupportedMediaType: 415,
     Invalid: 422,
     RateLimited: 429,
 }
+
+RANGE_NOT_SATISFIABLE = "range-not-satisfiable"
 
 # What each problem `type` means; served at /problems/{code} so the URI leads somewhere.
 PROBLEM_TYPES: dict[str, str] = {
@@ -49,6 +57,12 @@ PROBLEM_TYPES: dict[str, str] = {
     "invalid-request": "A parameter or field is invalid; `errors` names each one and why.",
     "rate-limited": "Too many requests; retry after the number of seconds in Retry-After.",
     "moved-permanently": "The entry was renamed: follow the Location header to its new slug.",
+    ContentTooLarge.code: "The request body, or the uploaded file, is larger than this route "
+    "allows; detail gives the limit.",
+    UnsupportedMediaType.code: "The file's content is not an allowed audio or image type, "
+    "disagrees with its declared Content-Type, or cannot be read.",
+    RANGE_NOT_SATISFIABLE: "The Range starts past the end of the file; Content-Range gives "
+    "its size.",
     "method-not-allowed": "The path exists but does not accept this HTTP method.",
     "http-error": "The request could not be served; see detail.",
     "internal-error": "An unexpected error on our side. It was logged; retrying may help.",
@@ -111,11 +125,25 @@ def _field_errors(exc: RequestValidationError) -> list[FieldError]:
     return errors
 
 
+def status_of(error: DomainError) -> int:
+    return next((code for cls, code in STATUS_BY_ERROR.items() if isinstance(error, cls)), 400)
+
+
+class ProblemException(StarletteHTTPException):
+    """Carries a domain error through code that lets only HTTPExceptions pass: FastAPI
+    re-raises an HTTPException met while reading the body, and turns anything else into a
+    400. `handle_http_error` answers it as the domain error it carries."""
+
+    def __init__(self, error: DomainError) -> None:
+        super().__init__(status_code=status_of(error), detail=error.detail)
+        self.error = error
+
+
 def domain_problem(
     error: DomainError, *, instance: str | None, headers: dict[str, str] | None = None
 ) -> JSONResponse:
     """The problem+json response for a domain error (also used by the ASGI layers)."""
-    status = next((code for cls, code in STATUS_BY_ERROR.items() if isinstance(error, cls)), 400)
+    status = status_of(error)
     headers = dict(headers or {})
     if isinstance(error, RateLimited):
         headers["Retry-After"] = str(error.retry_after_seconds)
@@ -155,10 +183,46 @@ async def handle_validation_error(request: Request, exc: Exception) -> JSONRespo
     )
 
 
+# FastAPI's message when a body is not even text (e.g. invalid UTF-8); JSON that does not
+# parse is already a 422 from FastAPI, so this is answered the same way.
+UNPARSABLE_BODY = "There was an error parsing the body"
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path: Starlette names only the first route's."""
+    methods: set[str] = set()
+    for route in iter_route_contexts(request.app.router.routes):
+        if route.methods and route.matches(request.scope)[0] is not Match.NONE:
+            methods |= route.methods
+    return ", ".join(sorted(methods))
+
+
 async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if isinstance(exc, ProblemException):
+        return domain_problem(exc.error, instance=request.url.path)
     status = exc.status_code
-    codes = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized", 403: "forbidden"}
+    if status == 400 and exc.detail == UNPARSABLE_BODY:
+        return problem_response(
+            status=422,
+            code=Invalid.code,
+            title=Invalid.title,
+            detail="The request body is not valid JSON.",
+            instance=request.url.path,
+            errors=[FieldError("body", "body", "is not valid JSON text")],
+        )
+    headers = dict(getattr(exc, "headers", None) or {})
+    if status == 405:
+        headers["Allow"] = _allowed_methods(request)
+    codes = {
+        404: "not-found",
+        405: "method-not-allowed",
+        401: "unauthorized",
+        403: "forbidden",
+        413: ContentTooLarge.code,
+        415: UnsupportedMediaType.code,
+        416: RANGE_NOT_SATISFIABLE,
+    }
     code = codes.get(status, "http-error")
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(status).phrase
     if status == 404 and detail == "Not Found":
@@ -169,7 +233,7 @@ async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:
         title=HTTPStatus(status).phrase,
         detail=detail,
         instance=request.url.path,
-        headers=getattr(exc, "headers", None),
+        headers=headers or None,
     )
 
 
@@ -213,6 +277,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: "Not allowed",
         404: "Not found",
         409: "Conflicts with the resource's state",
+        413: "The body is over this route's size limit",
         422: "Invalid parameter or body; `errors` names each one",
         429: "Rate limited; see Retry-After",
         503: "Not ready",

@@ -26,10 +26,31 @@ class Settings(BaseSettings):
     port: int = 8000
     web_concurrency: int = 1
     log_level: str = "info"
+    # How uvicorn treats slow or greedy clients (`python -m app.cli serve`; the Dockerfile
+    # passes the same). An idle keep-alive connection is closed after this long: behind a
+    # load balancer, set it above the balancer's idle timeout, or it races the balancer's
+    # reuse of the connection (a 502 now and then).
+    keep_alive_timeout_seconds: int = Field(default=5, ge=1, le=3600)
+    # Connections plus in-flight requests per worker; past it uvicorn answers 503 at once
+    # instead of queueing (a flood of slow clients cannot hold every worker's memory).
+    limit_concurrency: int | None = Field(default=1000, ge=1)
+    # Connections the kernel queues before the process accepts them (listen backlog).
+    backlog: int = Field(default=2048, ge=1)
+    # "auto" is httptools when installed (fast; it bounds neither header size nor count, so
+    # serve it behind a proxy that does); "h11" bounds a request's head to
+    # `h11_max_incomplete_event_size` bytes.
+    http_implementation: Literal["auto", "httptools", "h11"] = "auto"
+    h11_max_incomplete_event_size: int = Field(default=16 * 1024, ge=1024)
+    # Every request body is refused past this (413) while it streams in; media uploads have
+    # their own, larger limits below.
+    max_request_body_bytes: int = Field(default=1024 * 1024, ge=1)
     # Public content may be cached this long by clients and CDNs.
     content_max_age_seconds: int = 60
     content_stale_while_revalidate_seconds: int = 300
     sql_echo: bool = False
+    # FastAPI's OpenTelemetry spans, metrics and logs, sent to the providers OpenTelemetry is
+    # configured with (e.g. by `opentelemetry-instrument` or FASTAPI_OTEL_AUTO_CONFIGURE).
+    opentelemetry: bool = False
     # How often each process re-reads the content version, to notice other instances'
     # changes and scheduled items going live; its own commits invalidate at once.
     content_version_poll_seconds: float = Field(default=1.0, ge=0, le=86_400)

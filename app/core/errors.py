@@ -70,3 +70,15 @@ class Moved(DomainError):
         super().__init__(detail)
         self.entity_type = entity_type
         self.slug = slug
+
+
+class ContentTooLarge(DomainError):
+    """A request body (or an uploaded file) over its limit."""
+
+    code = "payload-too-large"
+    title = "Content too large"
+
+
+class UnsupportedMediaType(DomainError):
+    code = "unsupported-media-type"
+    title = "Unsupported media type"

@@ -17,17 +17,16 @@ from fastapi import (
     UploadFile,
     status,
 )
-from fastapi.exceptions import HTTPException
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import StreamingResponse
 from fastapi.routing import APIRoute
 
+from app.api.body_limit import allow_larger_body
 from app.api.deps import OptionalUser, SessionDep, SettingsDep, StaffUser, private_response
-from app.api.errors import PROBLEM_TYPES, problem_response, problem_responses
+from app.api.errors import RANGE_NOT_SATISFIABLE, problem_response, problem_responses
 from app.api.params import ListParams
 from app.core.config import Settings
-from app.core.errors import DomainError
 from app.media import service
-from app.media.formats import FORMATS
+from app.media.formats import ALLOWED_TYPES, FORMATS
 from app.media.models import MediaAssetPage, MediaAssetPublic, MediaKind, media_url
 from app.media.ranges import (
     ByteRange,
@@ -38,21 +37,6 @@ from app.media.ranges import (
 )
 from app.media.storage import MediaStorage, storage_from_settings
 
-# Documented at /problems/{code} like the shared ones.
-PROBLEM_TYPES.update(
-    {
-        service.MediaTooLarge.code: "The upload is larger than its kind allows; see detail.",
-        service.UnsupportedMedia.code: "The file's content is not an allowed audio or image "
-        "type, disagrees with its declared Content-Type, or cannot be read.",
-        "range-not-satisfiable": "The Range starts past the end of the file; Content-Range "
-        "gives its size.",
-    }
-)
-STATUS_BY_MEDIA_ERROR: dict[type[DomainError], int] = {
-    service.MediaTooLarge: status.HTTP_413_CONTENT_TOO_LARGE,
-    service.UnsupportedMedia: status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
-}
-
 # Room for the multipart framing and the small form fields around the file.
 MULTIPART_ALLOWANCE_BYTES = 64 * 1024
 FREE_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -61,69 +45,37 @@ FREE_CACHE_CONTROL = "public, max-age=31536000, immutable"
 PREMIUM_CACHE_CONTROL = "private, no-cache"
 
 
-def _media_problem(request: Request, error: DomainError) -> JSONResponse:
-    return problem_response(
-        status=STATUS_BY_MEDIA_ERROR[type(error)],
-        code=error.code,
-        title=error.title,
-        detail=error.detail,
-        instance=request.url.path,
-    )
-
-
-class _BodyOverLimit(HTTPException):
-    """Raised while the body is read; an HTTPException, so FastAPI passes it on unchanged."""
-
-    def __init__(self) -> None:
-        super().__init__(status_code=status.HTTP_413_CONTENT_TOO_LARGE)
-
-
 def _upload_body_limit(settings: Settings) -> int:
     largest = max(settings.media_max_audio_bytes, settings.media_max_image_bytes)
     return largest + MULTIPART_ALLOWANCE_BYTES
 
 
 class MediaRoute(APIRoute):
-    """Caps an upload's request body before FastAPI parses it.
+    """Raises the request body limit (app.api.body_limit) for uploads, before FastAPI
+    parses the body.
 
     FastAPI reads a multipart body whole (spooling files to disk) before any dependency or
-    endpoint runs; without this, a 5 GB upload would be written to a temporary file before
-    its size could be refused. A declared Content-Length over every limit is refused at once,
-    and a body that turns out larger (chunked, or lying) stops being read when it passes the
-    limit. The exact per-kind limit is enforced by the service while storing.
+    endpoint runs, so the size must be capped while it is read: a declared Content-Length
+    over every limit is refused before the body is read, and a body that turns out larger
+    (chunked, or lying) stops being read when it passes the limit. The exact per-kind limit
+    is enforced by the service while storing.
     """
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
-        async def guarded(request: Request) -> Response:
-            if request.method != "POST":
-                return await handler(request)
-            limit = _upload_body_limit(request.app.state.settings)
-            declared = request.headers.get("content-length", "")
-            too_large = service.MediaTooLarge(
-                f"Uploads may be at most {limit - MULTIPART_ALLOWANCE_BYTES} bytes "
-                "(audio and images have separate limits)."
-            )
-            if declared.isdigit() and int(declared) > limit:
-                return _media_problem(request, too_large)
-            received = 0
-            receive = request.receive
+        async def with_upload_limit(request: Request) -> Response:
+            if request.method == "POST":
+                limit = _upload_body_limit(request.app.state.settings)
+                allow_larger_body(
+                    request.scope,
+                    limit,
+                    detail=f"Uploads may be at most {limit - MULTIPART_ALLOWANCE_BYTES} bytes "
+                    "(audio and images have separate limits).",
+                )
+            return await handler(request)
 
-            async def counting_receive() -> dict[str, Any]:
-                nonlocal received
-                message = dict(await receive())
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise _BodyOverLimit()
-                return message
-
-            try:
-                return await handler(Request(request.scope, counting_receive))
-            except _BodyOverLimit:
-                return _media_problem(request, too_large)
-
-        return guarded
+        return with_upload_limit
 
 
 router = APIRouter(tags=["media"], route_class=MediaRoute)
@@ -157,9 +109,17 @@ class MediaListParams(ListParams):
     response_model=MediaAssetPublic,
     responses=problem_responses(401, 403, 413, 415, 422),
     dependencies=[Depends(private_response)],
+    # The part's allowed types, for clients and generators (a schema cannot say "a real
+    # media file" otherwise); what the bytes are is still sniffed, whatever is declared.
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "multipart/form-data": {"encoding": {"file": {"contentType": ALLOWED_TYPES}}}
+            }
+        }
+    },
 )
 async def upload_media(
-    request: Request,
     response: Response,
     session: SessionDep,
     staff: StaffUser,
@@ -176,28 +136,25 @@ async def upload_media(
     alt_text: Annotated[
         str | None, Form(max_length=300, description="Text alternative; images only.")
     ] = None,
-) -> MediaAssetPublic | JSONResponse:
+) -> MediaAssetPublic:
     """Streams the file to storage while hashing it (SHA-256) and counting its bytes.
 
     Limits: `MEDIA_MAX_AUDIO_BYTES` (default 200 MiB) and `MEDIA_MAX_IMAGE_BYTES` (10 MiB);
     a larger file is a 413 and nothing is kept. A type that is not allowed, one that
     disagrees with the declared Content-Type, or audio whose length cannot be read is a 415.
     The response gives the asset's `url`, also in `Location`."""
-    try:
-        asset = await service.upload_media(
-            session=session,
-            storage=storage,
-            limits=service.UploadLimits(
-                max_audio_bytes=settings.media_max_audio_bytes,
-                max_image_bytes=settings.media_max_image_bytes,
-            ),
-            source=file.file,
-            filename=file.filename,
-            declared_type=file.content_type,
-            alt_text=alt_text,
-        )
-    except (service.MediaTooLarge, service.UnsupportedMedia) as error:
-        return _media_problem(request, error)
+    asset = await service.upload_media(
+        session=session,
+        storage=storage,
+        limits=service.UploadLimits(
+            max_audio_bytes=settings.media_max_audio_bytes,
+            max_image_bytes=settings.media_max_image_bytes,
+        ),
+        source=file.file,
+        filename=file.filename,
+        declared_type=file.content_type,
+        alt_text=alt_text,
+    )
     response.headers["Location"] = media_url(asset.id)
     return MediaAssetPublic.of(asset)
 
@@ -303,7 +260,7 @@ async def _serve(
         except RangeNotSatisfiable:
             return problem_response(
                 status=status.HTTP_416_RANGE_NOT_SATISFIABLE,
-                code="range-not-satisfiable",
+                code=RANGE_NOT_SATISFIABLE,
                 title="Range not satisfiable",
                 detail=f"The file has {size} bytes (0 to {size - 1}); the Range asked for "
                 f"'{range_header}'.",

@@ -17,12 +17,13 @@ from app.accounts.models import STAFF_ROLES, User
 from app.core.db import begin_write
 from app.core.errors import (
     Conflict,
-    DomainError,
+    ContentTooLarge,
     FieldError,
     Forbidden,
     Invalid,
     NotFound,
     Unauthorized,
+    UnsupportedMediaType,
 )
 from app.core.pagination import SortKey, fetch_page
 from app.media import formats
@@ -36,14 +37,12 @@ logger = logging.getLogger("app.media")
 UPLOAD_CHUNK_BYTES = 1024 * 1024
 
 
-class MediaTooLarge(DomainError):
-    code = "payload-too-large"
-    title = "Content too large"
+class MediaTooLarge(ContentTooLarge):
+    """The file passed the limit of its kind (audio or image)."""
 
 
-class UnsupportedMedia(DomainError):
-    code = "unsupported-media-type"
-    title = "Unsupported media type"
+class UnsupportedMedia(UnsupportedMediaType):
+    """Not an allowed audio or image type, not the declared one, or unreadable audio."""
 
 
 @dataclass(frozen=True)
