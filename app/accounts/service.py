@@ -20,6 +20,7 @@ from app.core.security import (
     hash_password,
     hash_refresh_token,
     new_refresh_token,
+    password_needs_rehash,
     verify_password,
 )
 
@@ -142,7 +143,24 @@ async def check_credentials(
         await limiter.hit(ip_key, window)
         raise Unauthorized(INVALID_CREDENTIALS)
     await limiter.reset(account_key)
+    if password_needs_rehash(user.password_hash):
+        await _rehash_password(session, user, password)
     return user
+
+
+async def _rehash_password(session: AsyncSession, user: User, password: str) -> None:
+    """Store the password again with today's argon2 parameters. Hashed before the write
+    lock is taken; stored only if the hash is still the one just verified, so a password
+    changed meanwhile is never overwritten. Committed here, as the caller's writes come in
+    a transaction of their own (begin_write after check_credentials)."""
+    verified_hash, new_hash = user.password_hash, await hash_password(password)
+    await begin_write(session)
+    await session.execute(
+        update(User)
+        .where(User.id == user.id, User.password_hash == verified_hash)
+        .values(password_hash=new_hash)
+    )
+    await session.commit()
 
 
 async def sign_in(

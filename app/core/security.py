@@ -39,6 +39,13 @@ async def verify_password(password: str, password_hash: str | None) -> bool:
     return await anyio.to_thread.run_sync(verify)
 
 
+def password_needs_rehash(password_hash: str) -> bool:
+    """Whether a hash that just verified was made with other parameters than ours (weaker
+    ones from before, or another argon2 type): it is replaced at that sign-in, the only
+    moment the password is known."""
+    return password_hasher.check_needs_rehash(password_hash)
+
+
 def create_access_token(settings: Settings, *, user_id: uuid.UUID, token_version: int) -> str:
     now = utcnow()
     claims = {
