@@ -37,6 +37,8 @@ SCOPE_BY_PREFIX: tuple[tuple[str, Scope], ...] = (
     ("/v1/people", Scope.content_read),
     ("/v1/home", Scope.content_read),
     ("/v1/crisis-resources", Scope.content_read),
+    # The audio and images that content links to (premium audio still needs a member).
+    ("/v1/media", Scope.content_read),
     ("/graphql", Scope.content_read),
 )
 
