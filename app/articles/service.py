@@ -26,6 +26,7 @@ from app.core.publishing import (
     publicly_visible,
     published_translations,
     review_status,
+    visible_row,
 )
 from app.core.reads import PreparedReads
 from app.crisis.service import crisis_resources_for_content
@@ -64,30 +65,30 @@ Author = aliased(Person, name="author")
 
 
 def _summary_select(now: datetime) -> Select[Any]:
+    return _summary_columns().where(publicly_visible(Article, now))
+
+
+def _summary_columns() -> Select[Any]:
     """The columns a summary needs, and nothing more (no body)."""
-    return (
-        select(
-            Article.id,
-            Article.slug,
-            Article.locale,
-            Article.title,
-            Article.subtitle,
-            Article.summary,
-            Article.reading_time_minutes,
-            Article.hero_image_url,
-            Article.hero_image_alt,
-            Article.is_medical,
-            Article.content_warnings,
-            Article.next_review_due,
-            Article.published_at,
-            Article.updated_at,
-            Author.slug.label("author_slug"),
-            Author.name.label("author_name"),
-            Author.credentials.label("author_credentials"),
-        )
-        .outerjoin(Author, Author.id == Article.author_id)
-        .where(publicly_visible(Article, now))
-    )
+    return select(
+        Article.id,
+        Article.slug,
+        Article.locale,
+        Article.title,
+        Article.subtitle,
+        Article.summary,
+        Article.reading_time_minutes,
+        Article.hero_image_url,
+        Article.hero_image_alt,
+        Article.is_medical,
+        Article.content_warnings,
+        Article.next_review_due,
+        Article.published_at,
+        Article.updated_at,
+        Author.slug.label("author_slug"),
+        Author.name.label("author_name"),
+        Author.credentials.label("author_credentials"),
+    ).outerjoin(Author, Author.id == Article.author_id)
 
 
 async def _summaries(session: AsyncSession, rows: list[Any], now: datetime) -> list[ArticleSummary]:
@@ -240,8 +241,13 @@ async def published_article_summaries(
     """Summaries of the published articles among `ids` (for collections)."""
     if not ids:
         return {}
-    rows = (await session.execute(_summary_select(now).where(Article.id.in_(ids)))).all()
-    return {summary.id: summary for summary in await _summaries(session, list(rows), now)}
+    statement = _summary_columns().add_columns(Article.status).where(Article.id.in_(ids))
+    rows = [
+        row
+        for row in await session.execute(statement)
+        if visible_row(row.status, row.published_at, now)
+    ]
+    return {summary.id: summary for summary in await _summaries(session, rows, now)}
 
 
 async def summaries_json(
@@ -310,8 +316,9 @@ async def published_articles_by_topics(
         per_topic=per_topic,
         now=now,
     )
+    # Visibility came with the links (see published_tracks_by_topics).
     statement = (
-        _summary_select(now)
+        _summary_columns()
         .add_columns(newest.c.group_key)
         .join(newest, newest.c.id == Article.id)
         .order_by(Article.published_at.desc(), Article.id.desc())

@@ -49,6 +49,17 @@ def publicly_visible(table: Any, now: datetime) -> ColumnElement[bool]:
     )
 
 
+def visible_row(status: str, published_at: datetime | None, now: datetime) -> bool:
+    """`publicly_visible` for a row already read: for reads by primary key, where the same
+    condition in SQL lets SQLite pick the (status, published_at) index over the keys and
+    walk every published row (16 ms for 20 articles at 100,000)."""
+    return (
+        status == PublicationStatus.published.value
+        and published_at is not None
+        and published_at <= now
+    )
+
+
 def review_status(next_review_due: date | None, today: date) -> ReviewStatus:
     if next_review_due is None:
         return ReviewStatus.not_reviewed

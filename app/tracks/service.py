@@ -11,7 +11,12 @@ from sqlalchemy.orm import aliased
 
 from app.core.errors import FieldError, Forbidden, Invalid, Moved, NotFound
 from app.core.pagination import SortKey, fetch_page
-from app.core.publishing import PublicationStatus, publicly_visible, published_translations
+from app.core.publishing import (
+    PublicationStatus,
+    publicly_visible,
+    published_translations,
+    visible_row,
+)
 from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
@@ -226,8 +231,13 @@ async def published_track_summaries(
     """Summaries of the published tracks among `ids` (for collections)."""
     if not ids:
         return {}
-    rows = (await session.execute(_summary_select(now).where(Track.id.in_(ids)))).all()
-    return {summary.id: summary for summary in await _summaries(session, list(rows))}
+    statement = _summary_columns().add_columns(Track.status).where(Track.id.in_(ids))
+    rows = [
+        row
+        for row in await session.execute(statement)
+        if visible_row(row.status, row.published_at, now)
+    ]
+    return {summary.id: summary for summary in await _summaries(session, rows)}
 
 
 async def published_tracks_since(
@@ -280,7 +290,9 @@ async def published_tracks_by_topics(
         now=now,
     )
     statement = (
-        _summary_select(now).add_columns(newest.c.group_key).join(newest, newest.c.id == Track.id)
+        # Visibility came with the links (published_at only while published): a condition
+        # on track here would tempt SQLite to walk the status index instead of the keys.
+        _summary_columns().add_columns(newest.c.group_key).join(newest, newest.c.id == Track.id)
     )
     rows = sorted(
         (await session.execute(statement, parameters)).all(),
