@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from alembic import command
 from httpx import ASGITransport, AsyncClient
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -30,6 +32,22 @@ DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{_tm
 IS_POSTGRES = DATABASE_URL.startswith("postgresql")
 
 pytest_plugins = ["tests.member_fixtures"]
+
+# Property-based tests (tests/test_schemathesis.py and @given tests without their own
+# max_examples): `fast` for `make test`, repeatable in CI; `thorough` for `make verify`.
+# Schemathesis' generated requests each cost a database round trip, so `too_slow` would fire on
+# a loaded machine without saying anything about the strategies.
+hypothesis_settings.register_profile(
+    "fast",
+    max_examples=5,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "thorough", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 
 def run_alembic(

@@ -5,12 +5,15 @@ import uuid
 import zoneinfo
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import ConfigDict, EmailStr, field_validator
+from email_validator import SPECIAL_USE_DOMAIN_NAMES
+from pydantic import BeforeValidator, ConfigDict, EmailStr, StrictBool, field_validator
+from pydantic import Field as PydanticField
 from sqlalchemy import Column, ForeignKey, Index, String, Uuid
 from sqlmodel import Field, SQLModel
 
-from app.api.params import LOCALE_PATTERN
+from app.api.params import LOCALE_PATTERN, json_number
 from app.core.db import UTCDateTime, utcnow
 
 
@@ -49,13 +52,28 @@ def _clean_display_name(value: str) -> str:
     return value
 
 
+# What the validators below enforce, documented (not enforced, so their messages stay):
+# a visible character and no control characters; a zone name from the tz database.
+DISPLAY_NAME_SCHEMA = {"pattern": r"^[^\x00-\x1f\x7f]*[^\x00-\x1f\x7f-\x9f\s][^\x00-\x1f\x7f]*$"}
+TIME_ZONE_SCHEMA = {"format": "iana-time-zone"}
+# EmailStr (email-validator) also refuses addresses under the special-use domains of RFC 6761
+# and its successors (.test, .localhost, ...), where no mail can be delivered; the `email`
+# format allows them. Spelt out per letter because JSON Schema patterns take no flags.
+_SPECIAL_USE_DOMAINS = "|".join(
+    "".join(f"[{letter}{letter.upper()}]" for letter in name) for name in SPECIAL_USE_DOMAIN_NAMES
+)
+EMAIL_SCHEMA = {"pattern": rf"^(?!.*[@.]({_SPECIAL_USE_DOMAINS})$)"}
+
+
 class ProfileFields(SQLModel):
-    display_name: str = Field(min_length=1, max_length=80)
+    display_name: str = Field(
+        min_length=1, max_length=80, schema_extra={"json_schema_extra": DISPLAY_NAME_SCHEMA}
+    )
     time_zone: str = Field(
         default="UTC",
         max_length=64,
         description="IANA time zone: streaks and daily minutes follow the member's own day.",
-        schema_extra={"examples": ["Europe/London"]},
+        schema_extra={"examples": ["Europe/London"], "json_schema_extra": TIME_ZONE_SCHEMA},
     )
     locale: str = Field(
         default="en",
@@ -105,10 +123,17 @@ class RefreshToken(SQLModel, table=True):
 class UserRegister(ProfileFields):
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
-    email: EmailStr = Field(max_length=254)
+    email: EmailStr = Field(
+        max_length=254,
+        description="Not under a special-use domain such as .test or .localhost.",
+        schema_extra={"json_schema_extra": EMAIL_SCHEMA},
+    )
     password: str = Field(
         min_length=1,
         max_length=1024,
+        # Documents the length rule that app/accounts/passwords.py checks with the others,
+        # so a short password gets every problem named at once.
+        schema_extra={"json_schema_extra": {"minLength": 10, "format": "password"}},
         description="At least 10 characters; not a common password; not your email.",
     )
 
@@ -128,13 +153,24 @@ class UserUpdate(SQLModel):
 
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
-    display_name: str | None = Field(default=None, min_length=1, max_length=80)
-    time_zone: str | None = Field(default=None, max_length=64)
+    display_name: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=80,
+        schema_extra={"json_schema_extra": DISPLAY_NAME_SCHEMA},
+    )
+    time_zone: str | None = Field(
+        default=None, max_length=64, schema_extra={"json_schema_extra": TIME_ZONE_SCHEMA}
+    )
     locale: str | None = Field(
         default=None, max_length=10, schema_extra={"pattern": LOCALE_PATTERN}
     )
-    daily_goal_minutes: int | None = Field(default=None, ge=1, le=600)
-    show_streaks: bool | None = None
+    # Numbers and booleans as JSON has them: pydantic alone would also take "5", true for 1,
+    # and 0/1 or "yes" for a boolean.
+    daily_goal_minutes: (
+        Annotated[int, PydanticField(ge=1, le=600), BeforeValidator(json_number)] | None
+    ) = None
+    show_streaks: StrictBool | None = None
 
     @field_validator("time_zone")
     @classmethod

@@ -1,13 +1,28 @@
 """Editorial: drafts, the review workflow, revisions, slug redirects and the audit log."""
 
+import re
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, ConfigDict, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    StrictBool,
+    StringConstraints,
+    create_model,
+    field_validator,
+    model_validator,
+)
+from pydantic import Field as PydanticField
+from pydantic.fields import FieldInfo
+from pydantic.json_schema import JsonDict
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from app.api.params import JsonInt
 from app.collections.models import CollectionKind
 from app.core.db import UTCDateTime, utcnow
 from app.core.publishing import ContentWarning
@@ -17,7 +32,56 @@ SlugText = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=120)
 ]
 Locale = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
-Text200 = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+# Unicode White_Space, as a character class: what pydantic's strip_whitespace (Rust's trim)
+# removes. Spelt out because `\s` means slightly different sets in different regex engines.
+_WHITE_SPACE = "\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+# PostgreSQL cannot store NUL in text: refused in every text field of an entry (as a 422,
+# not a failed INSERT), and documented with this pattern where a field has none of its own.
+WITHOUT_NUL = r"^[^\x00]*$"
+
+
+def _stripped_not_blank(value: str) -> str:
+    stripped = re.sub(f"^[{_WHITE_SPACE}]+|[{_WHITE_SPACE}]+$", "", value)
+    if not stripped:
+        raise ValueError("must not be blank")
+    return stripped
+
+
+# A title or name: at most 200 characters as sent, not blank, kept without surrounding space.
+# The pattern documents the rule for clients (and API fuzzers); the validators give the message.
+Text200 = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=200),
+    AfterValidator(_stripped_not_blank),
+    PydanticField(json_schema_extra={"pattern": rf"^[^\x00]*[^\x00{_WHITE_SPACE}][^\x00]*$"}),
+]
+
+
+def document_without_nul(schema: dict[str, Any]) -> None:
+    """Give each text property (or text alternative) without a pattern the WITHOUT_NUL one."""
+    for field in schema.get("properties", {}).values():
+        for alternative in field.get("anyOf", [field]):
+            if alternative.get("type") == "string" and "pattern" not in alternative:
+                alternative["pattern"] = WITHOUT_NUL
+
+
+class EditorialInput(SQLModel):
+    """What editors send: no unknown fields, and no NUL in any text."""
+
+    model_config = ConfigDict(  # type: ignore[assignment]
+        extra="forbid", json_schema_extra=document_without_nul
+    )
+
+    @field_validator("*")
+    @classmethod
+    def text_without_nul(cls, value: Any) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
+
+
 EDITABLE_KINDS = ("article", "track", "collection", "topic", "person")
 
 
@@ -71,19 +135,15 @@ class AuditEntry(SQLModel, table=True):
 # --- inputs ---
 
 
-class CitationIn(SQLModel):
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
-
+class CitationIn(EditorialInput):
     text: str = Field(min_length=1, max_length=1000)
     url: str | None = Field(default=None, max_length=500)
     doi: str | None = Field(default=None, max_length=200)
     pmid: str | None = Field(default=None, max_length=20)
 
 
-class ArticleDraft(SQLModel):
+class ArticleDraft(EditorialInput):
     """An article as an editor writes it. People and topics are named by slug."""
-
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
     translation_of: SlugText | None = Field(
         default=None, description="The slug of the entry (in another language) this translates."
@@ -96,7 +156,9 @@ class ArticleDraft(SQLModel):
     body_markdown: str = Field(min_length=1, max_length=200_000)
     hero_image_url: str | None = Field(default=None, max_length=500)
     hero_image_alt: str | None = Field(default=None, max_length=300)
-    is_medical: bool = False
+    # JSON booleans and numbers only (here and below): pydantic alone would also take 0/1 or
+    # "yes" for a boolean, and "5" or true for a number.
+    is_medical: StrictBool = False
     content_warnings: list[ContentWarning] = Field(default_factory=list)
     citations: list[CitationIn] = Field(default_factory=list, max_length=100)
     topics: list[SlugText] = Field(default_factory=list, max_length=20)
@@ -107,14 +169,18 @@ class ArticleDraft(SQLModel):
     attribution: str = Field(default="", max_length=300)
 
 
-class VariantIn(SQLModel):
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
-
+class VariantIn(EditorialInput):
     narrator: SlugText | None = None
-    duration_seconds: int = Field(ge=1, le=86_400)
+    duration_seconds: JsonInt = Field(ge=1, le=86_400)
     audio_url: str | None = Field(default=None, max_length=500)
     media_asset_id: uuid.UUID | None = None
-    transcript_vtt: str | None = Field(default=None, max_length=500_000)
+    transcript_vtt: str | None = Field(
+        default=None,
+        max_length=500_000,
+        description="A WebVTT document.",
+        # Documents the rule `transcript_is_webvtt` checks (and words the error of).
+        schema_extra={"json_schema_extra": {"pattern": r"^WEBVTT[^\x00]*$"}},
+    )
 
     @model_validator(mode="after")
     def transcript_is_webvtt(self) -> "VariantIn":
@@ -123,9 +189,7 @@ class VariantIn(SQLModel):
         return self
 
 
-class TrackDraft(SQLModel):
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
-
+class TrackDraft(EditorialInput):
     translation_of: SlugText | None = Field(
         default=None, description="The slug of the entry (in another language) this translates."
     )
@@ -135,7 +199,7 @@ class TrackDraft(SQLModel):
     description: str = Field(default="", max_length=2000)
     kind: TrackKind
     level: TrackLevel = TrackLevel.beginner
-    is_premium: bool = False
+    is_premium: StrictBool = False
     cover_image_url: str | None = Field(default=None, max_length=500)
     cover_image_alt: str | None = Field(default=None, max_length=300)
     content_warnings: list[ContentWarning] = Field(default_factory=list)
@@ -144,8 +208,21 @@ class TrackDraft(SQLModel):
     variants: list[VariantIn] = Field(min_length=1, max_length=20)
 
 
-class CollectionItemIn(SQLModel):
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+# Documents the rule `exactly_one` checks (and words the error of): one slug, the other absent
+# or null.
+_TRACK_OR_ARTICLE: JsonDict = {
+    "oneOf": [
+        {"required": [named], "properties": {named: {"type": "string"}, other: {"type": "null"}}}
+        for named, other in (("track", "article"), ("article", "track"))
+    ]
+}
+
+
+class CollectionItemIn(EditorialInput):
+    """A track or an article, by slug."""
+
+    # Its slugs have patterns of their own, which exclude NUL.
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_TRACK_OR_ARTICLE)
 
     track: SlugText | None = None
     article: SlugText | None = None
@@ -157,9 +234,7 @@ class CollectionItemIn(SQLModel):
         return self
 
 
-class CollectionDraft(SQLModel):
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
-
+class CollectionDraft(EditorialInput):
     translation_of: SlugText | None = Field(
         default=None, description="The slug of the entry (in another language) this translates."
     )
@@ -174,17 +249,13 @@ class CollectionDraft(SQLModel):
     items: list[CollectionItemIn] = Field(default_factory=list, max_length=200)
 
 
-class TopicIn(SQLModel):
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
-
+class TopicIn(EditorialInput):
     slug: SlugText
     name: Text200
     description: str = Field(default="", max_length=2000)
 
 
-class PersonIn(SQLModel):
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
-
+class PersonIn(EditorialInput):
     slug: SlugText
     name: Text200
     credentials: str = Field(default="", max_length=300)
@@ -193,10 +264,38 @@ class PersonIn(SQLModel):
     avatar_url: str | None = Field(default=None, max_length=500)
 
 
-class Transition(SQLModel):
-    """Optional details for a workflow step."""
+def _change_schema(schema: dict[str, Any]) -> None:
+    # A field is optional in a change because leaving it out keeps the saved value, not
+    # because it has a default (null is refused where the draft refuses it).
+    for field in schema.get("properties", {}).values():
+        field.pop("default", None)
+    document_without_nul(schema)
 
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+def changes_of(draft: type[BaseModel]) -> type[BaseModel]:
+    """The body of a PATCH to an entry: any of the draft's fields, with the draft's rules.
+
+    The changed fields are merged into the saved draft and the whole is validated again, so
+    rules across fields (and references to other entries) are checked then.
+    """
+    name = draft.__name__.removesuffix("Draft").removesuffix("In") + "Changes"
+    fields: dict[str, Any] = {
+        field_name: (
+            info.annotation,
+            FieldInfo.merge_field_infos(info, default=None, default_factory=None),
+        )
+        for field_name, info in draft.model_fields.items()
+    }
+    return create_model(
+        name,
+        __config__=ConfigDict(extra="forbid", json_schema_extra=_change_schema),
+        __doc__=f"Any fields of {draft.__name__}; those left out keep their saved values.",
+        **fields,
+    )
+
+
+class Transition(EditorialInput):
+    """Optional details for a workflow step."""
 
     note: str = Field(default="", max_length=500)
     publish_at: AwareDatetime | None = Field(
@@ -205,7 +304,7 @@ class Transition(SQLModel):
     next_review_due: date | None = Field(
         default=None, description="approve: when the clinical review lapses (default 12 months)."
     )
-    clinical_correction: bool = Field(
+    clinical_correction: StrictBool = Field(
         default=False,
         description="publish: this corrects medical content partners already have; they are "
         "told at once (content.clinical_correction).",

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, status
 from pydantic import BaseModel, Field
+from starlette.convertors import Convertor, register_url_convertor
 
 from app.api.deps import AdminUser, SessionDep, StaffUser, private_response
 from app.api.errors import problem_responses
@@ -21,6 +22,7 @@ from app.editorial.models import (
     ReviewQueueItem,
     RevisionPublic,
     Transition,
+    changes_of,
 )
 
 router = APIRouter(
@@ -47,6 +49,24 @@ class Step(StrEnum):
     unpublish = "unpublish"
     archive = "archive"
     restore = "restore"
+
+
+class WorkflowStepSegment(Convertor[str]):
+    """The `{action}` segment of the workflow route: any name but its sibling `revisions`.
+
+    So POST .../revisions is a 405 naming GET (the revisions route's method), while an unknown
+    step is still a 422 that lists the steps (`action` is validated as a Step)."""
+
+    regex = "(?!revisions$)[^/]+"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("workflow_step", WorkflowStepSegment())
 
 
 class AuditParams(ListParams):
@@ -116,15 +136,21 @@ def _add_routes(kind: str, plural: str, draft: type[BaseModel], reviewed: bool) 
     )
 
     async def update(
-        session: SessionDep,
-        actor: StaffUser,
-        entry_id: EntryId,
-        changes: Annotated[dict[str, Any], Body(examples=[{"title": "A clearer title"}])],
+        session: SessionDep, actor: StaffUser, entry_id: EntryId, changes: Any
     ) -> EditorialEntry:
         return await service.update_entry(
-            session=session, actor=actor, kind_name=kind, entry_id=entry_id, changes=changes
+            session=session,
+            actor=actor,
+            kind_name=kind,
+            entry_id=entry_id,
+            changes=changes.model_dump(mode="json", exclude_unset=True),
         )
 
+    # Topics and people have a name where the other kinds have a title.
+    example = (
+        {"name": "A clearer name"} if "name" in draft.model_fields else {"title": "A clearer title"}
+    )
+    update.__annotations__["changes"] = Annotated[changes_of(draft), Body(examples=[example])]
     router.add_api_route(
         f"/{plural}/{{entry_id}}",
         update,
@@ -220,7 +246,7 @@ def _add_routes(kind: str, plural: str, draft: type[BaseModel], reviewed: bool) 
         )
 
     router.add_api_route(
-        f"/{plural}/{{entry_id}}/{{action}}",
+        f"/{plural}/{{entry_id}}/{{action:workflow_step}}",
         step,
         methods=["POST"],
         name=f"move_{kind}",

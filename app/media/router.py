@@ -107,7 +107,8 @@ class MediaListParams(ListParams):
     summary="Upload audio or an image",
     status_code=status.HTTP_201_CREATED,
     response_model=MediaAssetPublic,
-    responses=problem_responses(401, 403, 413, 415, 422),
+    # 400: a body that is not well-formed multipart (Starlette cannot parse it).
+    responses=problem_responses(400, 401, 403, 413, 415, 422),
     dependencies=[Depends(private_response)],
     # The part's allowed types, for clients and generators (a schema cannot say "a real
     # media file" otherwise); what the bytes are is still sniffed, whatever is declared.

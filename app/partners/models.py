@@ -4,11 +4,14 @@ webhooks that tell them at once when content changes."""
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import AnyHttpUrl, ConfigDict, field_validator
+from pydantic import AnyHttpUrl, BeforeValidator, ConfigDict, UrlConstraints, field_validator
+from pydantic import Field as PydanticField
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, Text
 from sqlmodel import Field, SQLModel
 
+from app.api.params import JsonInt, json_number
 from app.core.db import UTCDateTime, utcnow
 
 
@@ -121,7 +124,8 @@ class ApiClientCreate(SQLModel):
     name: str = Field(min_length=1, max_length=120)
     contact_email: str = Field(default="", max_length=254)
     scopes: list[Scope] = Field(min_length=1)
-    requests_per_minute: int = Field(default=600, ge=1, le=100_000)
+    # A JSON number: pydantic alone would also take "600" or true.
+    requests_per_minute: JsonInt = Field(default=600, ge=1, le=100_000)
 
 
 class ApiClientUpdate(SQLModel):
@@ -129,7 +133,9 @@ class ApiClientUpdate(SQLModel):
 
     name: str | None = Field(default=None, min_length=1, max_length=120)
     scopes: list[Scope] | None = Field(default=None, min_length=1)
-    requests_per_minute: int | None = Field(default=None, ge=1, le=100_000)
+    requests_per_minute: (
+        Annotated[int, PydanticField(ge=1, le=100_000), BeforeValidator(json_number)] | None
+    ) = None
 
 
 class ApiClientPublic(SQLModel):
@@ -158,7 +164,12 @@ class DailyUsage(SQLModel):
 class WebhookCreate(SQLModel):
     model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
-    url: AnyHttpUrl
+    # Stored normalized, in at most 500 characters (Webhook.url). Normalizing adds a "/" to a
+    # bare host, so 499 characters as sent fit; percent-encoding or punycode can add more,
+    # which `url_fits` refuses. The pattern documents what `format: uri` does not: http(s).
+    url: Annotated[AnyHttpUrl, UrlConstraints(max_length=499)] = Field(
+        schema_extra={"json_schema_extra": {"pattern": "^[hH][tT][tT][pP][sS]?://"}}
+    )
     events: list[WebhookEvent] = Field(default_factory=lambda: list(WebhookEvent), min_length=1)
 
     @field_validator("url")
