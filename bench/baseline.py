@@ -21,9 +21,16 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 Prepared = tuple[bytes, str, int]
+# (query string, whether the request is conditional): one URL may be answered 200, and 304
+# to a request carrying If-None-Match.
+RequestKey = tuple[bytes, bool]
 
 
-def _endpoint(by_query: dict[bytes, Prepared]) -> Any:
+def _conditional(request: Request) -> bool:
+    return "if-none-match" in request.headers
+
+
+def _endpoint(by_query: dict[RequestKey, Prepared]) -> Any:
     if len(by_query) == 1:
         body, content_type, status = next(iter(by_query.values()))
 
@@ -33,7 +40,7 @@ def _endpoint(by_query: dict[bytes, Prepared]) -> Any:
         return serve_one
 
     async def serve_by_query(request: Request) -> Response:
-        found = by_query.get(request.scope["query_string"])
+        found = by_query.get((request.scope["query_string"], _conditional(request)))
         if found is None:
             return Response(b"no such prepared response", status_code=404)
         return Response(found[0], status_code=found[2], media_type=found[1])
@@ -47,10 +54,11 @@ async def healthz(request: Request) -> Response:
 
 def create_app(responses_file: str | None = None) -> Starlette:
     path = Path(responses_file or os.environ["BENCH_BASELINE_RESPONSES"])
-    routes: dict[tuple[str, str], dict[bytes, Prepared]] = defaultdict(dict)
+    routes: dict[tuple[str, str], dict[RequestKey, Prepared]] = defaultdict(dict)
     for entry in json.loads(path.read_text()):
         prepared = (base64.b64decode(entry["body"]), entry["content_type"], entry["status"])
-        routes[(entry["method"], entry["path"])][entry["query"].encode()] = prepared
+        key = (entry["query"].encode(), bool(entry.get("conditional")))
+        routes[(entry["method"], entry["path"])][key] = prepared
     return Starlette(
         routes=[
             Route("/healthz", healthz),

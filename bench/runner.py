@@ -284,6 +284,10 @@ def write_responses(plan: Plan, outcomes: list[Outcome]) -> Path:
                 "method": outcome.scenario.method,
                 "path": path,
                 "query": query,
+                # The same URL is both a 200 and, with If-None-Match, a 304 (articles_list_304).
+                "conditional": any(
+                    name.lower() == "if-none-match" for name in outcome.scenario.headers
+                ),
                 "status": outcome.reference.status,
                 "content_type": outcome.reference.content_type,
                 "body": base64.b64encode(outcome.reference.body).decode(),
