@@ -47,14 +47,23 @@ class GraphQLContext(BaseContext):
     async def db(self, service: Callable[..., Awaitable[ResultT]], /, **kwargs: Any) -> ResultT:
         """Call a service with the request's session, one database call at a time."""
         for name, value in kwargs.items():
-            # No text we store or look up holds a NUL, and PostgreSQL cannot compare one.
-            if isinstance(value, str) and "\x00" in value:
+            # No text we store or look up holds a NUL, and PostgreSQL cannot compare one;
+            # loaders pass their keys as lists.
+            texts = value if isinstance(value, list | tuple | set | frozenset) else [value]
+            if any(isinstance(text, str) and "\x00" in text for text in texts):
                 raise Invalid(
                     f"'{name}' contains a NUL character.",
                     errors=[FieldError("argument", name, "contains a NUL character")],
                 )
-        async with self._database:
-            return await service(session=self.session, **kwargs)
+
+        async def one_at_a_time() -> ResultT:
+            async with self._database:
+                return await service(session=self.session, **kwargs)
+
+        # Shielded: when a sibling field fails, graphql-core cancels the other resolvers; a
+        # statement cancelled midway leaves the session's connection closed under it, and the
+        # request then fails while closing the session (a 500 instead of the field's error).
+        return await asyncio.shield(one_at_a_time())
 
     def require_user(self) -> User:
         if self.user is None:
