@@ -201,7 +201,7 @@ async def published_article_page(
     }
     shape = frozenset(params)
     params |= keyset_params(sort_key, cursor, limit) | {"now": now}
-    after = cursor is not None
+    after = bool(cursor)  # an empty cursor is the first page, as keyset_params reads it
     rows = await PAGE_READS.rows(
         session,
         (sort, shape, after),
