@@ -179,7 +179,7 @@ class VariantIn(EditorialInput):
         max_length=500_000,
         description="A WebVTT document.",
         # Documents the rule `transcript_is_webvtt` checks (and words the error of).
-        schema_extra={"json_schema_extra": {"pattern": r"^WEBVTT[^\x00]*$"}},
+        schema_extra={"json_schema_extra": {"pattern": "^WEBVTT"}},
     )
 
     @model_validator(mode="after")
