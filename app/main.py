@@ -17,8 +17,11 @@ from app.api.body_limit import RequestBodyLimit
 from app.api.errors import install_error_handlers
 from app.api.router import api_router
 from app.api.system import router as system_router
+from app.articles.models import ArticleSummary
 from app.core.caching import (
     GZIP_MIN_BYTES,
+    BuiltItem,
+    CachedAnswersFirst,
     ContentVersionTracker,
     FragmentCache,
     PublicResponseCache,
@@ -138,7 +141,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.content_version = ContentVersionTracker(
         lambda: app.state.sessionmaker, settings.content_version_poll_seconds
     )
-    app.state.article_summaries = FragmentCache(settings.fragment_cache_max_entries)
+    app.state.article_summaries = FragmentCache[BuiltItem[ArticleSummary]](
+        settings.fragment_cache_max_entries
+    )
+    app.state.responses = ResponseStore(
+        settings.response_cache_max_entries, settings.response_cache_max_bytes
+    )
     # Innermost first: gzip for what the response cache does not handle itself, the cache,
     # the partner gate, the body size limit (before anything reads a body: the cache reads
     # GraphQL POSTs), then CORS so every response gets its headers; security headers wrap
@@ -147,7 +155,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         PublicResponseCache,
         tracker=app.state.content_version,
-        store=ResponseStore(settings.response_cache_max_entries, settings.response_cache_max_bytes),
+        store=app.state.responses,
         max_age=settings.content_max_age_seconds,
         stale_while_revalidate=settings.content_stale_while_revalidate_seconds,
     )
@@ -179,25 +187,34 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The staff web UI; it uses app.state.sessionmaker per request (set by the lifespan).
     mount_admin(app, settings)
     _document_problem_schema(app)
-    _wrap_in_security_headers(app, settings)
+    _wrap_outermost(app, settings)
     logging.getLogger("app").setLevel(settings.log_level.upper())
     return app
 
 
-def _wrap_in_security_headers(app: FastAPI, settings: Settings) -> None:
-    """Outside Starlette's ServerErrorMiddleware, which every add_middleware() sits inside:
-    a 500 gets the headers too."""
+def _wrap_outermost(app: FastAPI, settings: Settings) -> None:
+    """Security headers outside Starlette's ServerErrorMiddleware, which every
+    add_middleware() sits inside, so a 500 gets them too; and outside those, the stored
+    answers to anonymous reads, which then skip every other layer (they add the security
+    headers themselves)."""
     build_middleware_stack = app.build_middleware_stack
 
-    def build_with_headers() -> Any:
-        return SecurityHeaders(
+    def build_wrapped() -> Any:
+        security = SecurityHeaders(
             build_middleware_stack(),
             production=settings.is_production,
             graphiql=not settings.is_production,
             docs_paths=(app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url),
         )
+        return CachedAnswersFirst(
+            security,
+            tracker=app.state.content_version,
+            store=app.state.responses,
+            security_headers_for=security.headers_for,
+            cors=bool(settings.cors_origins),
+        )
 
-    app.build_middleware_stack = build_with_headers  # type: ignore[method-assign]
+    app.build_middleware_stack = build_wrapped  # type: ignore[method-assign]
 
 
 def _document_problem_schema(app: FastAPI) -> None:

@@ -44,6 +44,21 @@ def build_report(
     pinned: bool,
     started: float,
 ) -> dict[str, Any]:
+    scenarios = [
+        {
+            "name": o.scenario.name,
+            "summary": o.scenario.summary,
+            "status": o.status,
+            "note": o.note,
+            "request": o.request,
+            "api": o.api.to_dict() if o.api else None,
+            "baseline": o.baseline.to_dict() if o.baseline else None,
+            "ratio": round(o.ratio, 4) if o.ratio is not None else None,
+            "cpu_ratio": round(o.cpu_ratio, 4) if o.cpu_ratio is not None else None,
+            **o.extra,
+        }
+        for o in outcomes
+    ]
     return {
         "meta": {
             "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -72,22 +87,32 @@ def build_report(
             "counts": info.counts,
         },
         "rss_mb": rss,
-        "scenarios": [
-            {
-                "name": o.scenario.name,
-                "summary": o.scenario.summary,
-                "status": o.status,
-                "note": o.note,
-                "request": o.request,
-                "api": o.api.to_dict() if o.api else None,
-                "baseline": o.baseline.to_dict() if o.baseline else None,
-                "ratio": round(o.ratio, 4) if o.ratio is not None else None,
-                "cpu_ratio": round(o.cpu_ratio, 4) if o.cpu_ratio is not None else None,
-                **o.extra,
-            }
-            for o in outcomes
-        ],
+        "scenarios": scenarios,
+        "graphql_versus_rest": graphql_versus_rest(scenarios),
     }
+
+
+# GraphQL's targets are ratios to REST serving the same list in the same state (issue #8):
+# (GraphQL scenario, REST scenario, the ratio of CPU per request to reach).
+GRAPHQL_VERSUS_REST = [
+    ("graphql_articles", "articles_list", 0.40),
+    ("graphql_articles_warm", "articles_list_warm", 0.50),
+]
+
+
+def graphql_versus_rest(scenarios: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """REST's CPU per request over GraphQL's, for each pair measured in this run."""
+    by_name = {item["name"]: item for item in scenarios if item["status"] == "ok" and item["api"]}
+    pairs = []
+    for graphql, rest, target in GRAPHQL_VERSUS_REST:
+        if graphql in by_name and rest in by_name:
+            ours = by_name[graphql]["api"]["server_cpu_ms_per_request"]
+            theirs = by_name[rest]["api"]["server_cpu_ms_per_request"]
+            if ours and theirs:
+                pairs.append(
+                    {"graphql": graphql, "rest": rest, "ratio": theirs / ours, "target": target}
+                )
+    return pairs
 
 
 def _table_rows(report: dict[str, Any]) -> list[list[str]]:
@@ -159,6 +184,14 @@ def print_table(report: dict[str, Any]) -> None:
         f"data set {made}; total {meta['total_s']:.0f} s\n"
     )
     log(format_table(report))
+    pairs = graphql_versus_rest(report["scenarios"])
+    if pairs:
+        log("\nGraphQL against REST (REST's CPU per request / GraphQL's):")
+        for pair in pairs:
+            log(
+                f"  {pair['graphql']:22} vs {pair['rest']:20} {pair['ratio'] * 100:5.1f}%"
+                f"  (target >= {pair['target'] * 100:.0f}%)"
+            )
     rss = report["rss_mb"]
     servers = [key.removesuffix("_after_run_mb") for key in rss if key.endswith("_after_run_mb")]
     log("\nRSS per worker (MB), after start -> after the run:")

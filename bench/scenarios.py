@@ -47,9 +47,11 @@ GRAPHQL_HOME = (
 
 # The API servers scenarios run against, by the settings that differ (environment variables).
 SERVER_PROFILES: dict[str, dict[str, str]] = {
-    # Every public read runs the app and the database: the public response cache is sized to
-    # nothing, so each response is still hashed for its ETag and compressed, then dropped.
-    "api": {"RESPONSE_CACHE_MAX_ENTRIES": "0"},
+    # Every public read runs the app and the database: the public response cache and
+    # GraphQL's result cache are sized to nothing, so each response is still hashed for its
+    # ETag and compressed, then dropped. (Per-version caches of built items, such as article
+    # summaries, stay: they are how an uncached read is served.)
+    "api": {"RESPONSE_CACHE_MAX_ENTRIES": "0", "GRAPHQL_RESULT_CACHE_MAX_ENTRIES": "0"},
     # As deployed by default: anonymous public reads are answered from the response cache.
     "api_cached": {},
 }
@@ -342,14 +344,22 @@ SCENARIOS = [
     ),
     Scenario(
         "graphql_articles",
-        "GET /graphql, anonymous: first 20 articles (slug title summary topics{slug name}); "
-        "GraphQL's own result cache answers after the first request.",
+        "GET /graphql, anonymous: first 20 articles (slug title summary topics{slug name}), "
+        "uncached (the document's parse and validation are): compared with articles_list.",
         path="/graphql?query={graphql_articles_query}",
         requires="/graphql?query=%7B__typename%7D",
     ),
     Scenario(
+        "graphql_articles_warm",
+        "graphql_articles with the response cache on, as deployed: compared with "
+        "articles_list_warm.",
+        path="/graphql?query={graphql_articles_query}",
+        server="api_cached",
+        requires="/graphql?query=%7B__typename%7D",
+    ),
+    Scenario(
         "graphql_articles_member",
-        "graphql_articles signed in: no result cache, the resolvers and DataLoaders run.",
+        "graphql_articles signed in: the member is loaded, then as graphql_articles.",
         path="/graphql?query={graphql_articles_query}",
         auth="stats",
         requires="/graphql?query=%7B__typename%7D",
@@ -357,7 +367,7 @@ SCENARIOS = [
     Scenario(
         "graphql_home",
         "GET /graphql, anonymous: the nested home-screen query (articles, topics, their "
-        "tracks, narrators); GraphQL's own result cache answers after the first request.",
+        "tracks, narrators), uncached; DataLoaders load the nested lists.",
         path="/graphql?query={graphql_home_query}",
         requires="/graphql?query=%7B__typename%7D",
     ),

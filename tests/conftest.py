@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from alembic import command
+from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -112,25 +113,30 @@ async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
             await transaction.rollback()
 
 
-@pytest.fixture
-async def client(
-    engine: AsyncEngine, session: AsyncSession, settings: Settings
-) -> AsyncIterator[AsyncClient]:
-    app = create_app(settings)
+def client_for(app: FastAPI, engine: AsyncEngine, session: AsyncSession) -> AsyncClient:
+    """A client of `app` that sees the test's transaction."""
     app.state.engine = engine
     # Sessions the app opens itself (the partner gate, the content version) join the test's
     # transaction on its connection, so they see what the test wrote and nothing outlives it.
     app.state.sessionmaker = async_sessionmaker(
         bind=session.bind, join_transaction_mode="create_savepoint", expire_on_commit=False
     )
-    await app.state.content_version.current()
 
     async def test_session() -> AsyncIterator[AsyncSession]:
         yield session
 
     app.dependency_overrides[get_session] = test_session
     transport = ASGITransport(app=app, raise_app_exceptions=False)
-    async with AsyncClient(transport=transport, base_url="http://testserver") as client:
+    return AsyncClient(transport=transport, base_url="http://testserver")
+
+
+@pytest.fixture
+async def client(
+    engine: AsyncEngine, session: AsyncSession, settings: Settings
+) -> AsyncIterator[AsyncClient]:
+    app = create_app(settings)
+    async with client_for(app, engine, session) as client:
+        await app.state.content_version.current()
         yield client
 
 

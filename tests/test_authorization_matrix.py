@@ -47,14 +47,13 @@ import pytest
 from fastapi import FastAPI
 from fastapi.routing import APIRoute, APIWebSocketRoute, iter_route_contexts
 from graphql import GraphQLInputObjectType, GraphQLObjectType, get_named_type
-from httpx import ASGITransport, AsyncClient, RequestNotRead, Response
+from httpx import AsyncClient, RequestNotRead, Response
 from sqlalchemy import Column, Table, select, text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlmodel import SQLModel
 from starlette.routing import Mount, Route
 
 from app.accounts.models import Role
-from app.api.deps import get_session
 from app.core.config import Settings
 from app.core.db import utcnow
 from app.core.publishing import PublicationStatus
@@ -62,6 +61,7 @@ from app.graphql.node import global_id
 from app.graphql.schema import build_schema
 from app.main import create_app
 from app.partners.models import Scope
+from tests.conftest import client_for
 from tests.factories import (
     make_article,
     make_collection,
@@ -421,19 +421,9 @@ async def built_world(
             bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
         )
         app = create_app(app_settings)
-        app.state.engine = engine
-        app.state.sessionmaker = async_sessionmaker(
-            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-        )
-        await app.state.content_version.current()
-
-        async def test_session() -> AsyncIterator[AsyncSession]:
-            yield session
-
-        app.dependency_overrides[get_session] = test_session
-        transport = ASGITransport(app=app, raise_app_exceptions=False)
         try:
-            async with AsyncClient(transport=transport, base_url="http://testserver") as client:
+            async with client_for(app, engine, session) as client:
+                await app.state.content_version.current()
                 yield await build_world(client, connection, session, app_settings)
         finally:
             await session.close()

@@ -6,12 +6,16 @@ from datetime import timedelta
 from typing import Any
 
 from httpx import AsyncClient
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from app.core.config import Settings
 from app.core.db import utcnow
+from app.main import create_app
 from app.sync.models import ContentChangeAction
 from app.sync.service import content_version, record_content_change
+from tests.conftest import client_for
 from tests.factories import make_article
+from tests.helpers import assert_problem
 from tests.member_factories import Member
 
 
@@ -178,3 +182,50 @@ async def test_content_version_sees_scheduled_items_go_live(session: AsyncSessio
     assert versions[0] != before
     assert versions[0] == versions[1], "nothing new is visible before the scheduled time"
     assert versions[2] != versions[1], "the scheduled change becomes visible at its time"
+
+
+async def test_a_stored_answer_is_the_answer_the_app_gave(
+    client: AsyncClient, session: AsyncSession, count_statements: Any
+) -> None:
+    await make_article(session)
+    for url in ("/v1/articles", "/graphql?query=%7Barticles%7Bnodes%7Bslug%7D%7D%7D"):
+        first = await client.get(url, headers={"Accept-Language": "en"})
+        with count_statements() as log:
+            stored = await client.get(url, headers={"Accept-Language": "en"})
+        assert log.count == 0, url
+        assert stored.content == first.content
+        assert sorted(stored.headers.multi_items()) == sorted(first.headers.multi_items())
+
+
+async def test_a_stored_answer_is_per_language(
+    client: AsyncClient, session: AsyncSession, count_statements: Any
+) -> None:
+    await make_article(session)
+    await client.get("/v1/articles", headers={"Accept-Language": "en"})
+    with count_statements() as log:
+        await client.get("/v1/articles", headers={"Accept-Language": "es"})
+    assert log.count > 0, "another language is another entry"
+
+
+async def test_cors_answers_for_stored_responses(
+    engine: AsyncEngine, session: AsyncSession, settings: Settings
+) -> None:
+    allowed = "https://clinic.example"
+    app = create_app(settings.model_copy(update={"cors_origins": [allowed]}))
+    async with client_for(app, engine, session) as client:
+        await app.state.content_version.current()
+        await make_article(session)
+        await client.get("/v1/articles")  # stored, without an Origin
+        from_browser = await client.get("/v1/articles", headers={"Origin": allowed})
+        assert from_browser.headers["access-control-allow-origin"] == allowed
+        other = await client.get("/v1/articles", headers={"Origin": "https://else.example"})
+        assert "access-control-allow-origin" not in other.headers
+
+
+async def test_a_bad_api_key_is_refused_even_when_the_answer_is_stored(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    await make_article(session)
+    assert (await client.get("/v1/articles")).status_code == 200
+    refused = await client.get("/v1/articles", headers={"X-API-Key": "smk_not-a-key"})
+    assert_problem(refused, 401, "unauthorized")

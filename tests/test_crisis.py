@@ -23,7 +23,7 @@ from app.crisis.service import (
     crisis_resources_for_content,
     load_crisis_resources,
 )
-from app.graphql.extensions import AnonymousResultCache, PersistedQueries
+from app.graphql.extensions import PersistedQueries
 from app.tracks.models import Track
 from tests.factories import make_article, make_track
 from tests.helpers import assert_problem, get_json
@@ -34,8 +34,7 @@ ENTRIES = sum(len(entries) for entries in data.CRISIS_RESOURCES.values())
 
 
 def setup_function() -> None:
-    # GraphQL's result caches are per process: start each test from cold ones.
-    AnonymousResultCache.results.clear()
+    # Persisted documents are per process (results are per app): start from none.
     PersistedQueries.documents.clear()
 
 
@@ -531,7 +530,6 @@ async def test_graphql_lists_load_crisis_services_once(
     )
     counts = {}
     for first in (2, 40):
-        AnonymousResultCache.results.clear()
         with count_statements() as log:
             result = await gql(client, query, {"first": first})
         nodes = result["data"]["articles"]["nodes"]

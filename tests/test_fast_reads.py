@@ -32,6 +32,7 @@ async def test_the_page_is_what_the_models_would_serialize(
     now = utcnow()
     expected = await service.list_published_articles(
         session=session,
+        summaries=service.SummaryCache(FragmentCache(max_entries=10), "built here"),
         filters=service.ArticleFilters(locale="en"),
         sort="-published_at",
         limit=3,
@@ -87,7 +88,7 @@ async def test_a_changed_article_is_served_changed_to_signed_in_readers_at_once(
 
 
 def test_fragment_cache_follows_the_version_and_stays_bounded() -> None:
-    cache = FragmentCache(max_entries=2)
+    cache = FragmentCache[bytes](max_entries=2)
     assert cache.get_many("v1", [1]) == {}
     cache.put_many("v1", {1: b"one", 2: b"two"})
     assert cache.get_many("v1", [1, 2, 3]) == {1: b"one", 2: b"two"}

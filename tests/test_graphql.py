@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import Settings
 from app.core.db import create_sessionmaker
-from app.graphql.extensions import AnonymousResultCache, PersistedQueries
+from app.graphql.extensions import PersistedQueries
 from app.graphql.schema import MAX_ALIASES, MAX_DEPTH, schema_sdl
 from app.main import create_app
 from tests.factories import make_article, make_person, make_topic, make_track, variants_of
@@ -44,8 +44,7 @@ def error_codes(result: dict[str, Any]) -> list[str]:
 
 
 def setup_function() -> None:
-    # Caches are per process: start each test from cold ones.
-    AnonymousResultCache.results.clear()
+    # Persisted documents are per process (results are per app): start from none.
     PersistedQueries.documents.clear()
 
 
@@ -554,3 +553,25 @@ async def test_nul_in_a_looked_up_slug_is_a_clear_error(client: AsyncClient) -> 
     result = await gql(client, '{ topic(slug: "sle\\u0000ep") { slug } }')
     assert result["data"] is None or result["data"]["topic"] is None
     assert error_codes(result) and "internal-error" not in error_codes(result), result
+
+
+async def test_article_lists_reuse_the_summaries_rest_built(
+    client: AsyncClient, session: AsyncSession, member: Member, count_statements: Any
+) -> None:
+    topic = await make_topic(session, slug="sleep")
+    for _ in range(3):
+        await make_article(session, topics=[topic])
+    rest = (await client.get("/v1/articles", params={"limit": 3})).json()["items"]
+
+    query = "{ articles(first: 3) { nodes { slug title topics { slug } author { name } } } }"
+    with count_statements() as log:
+        result = await gql(client, query, headers=member.headers)
+
+    nodes = result["data"]["articles"]["nodes"]
+    assert [node["slug"] for node in nodes] == [item["slug"] for item in rest]
+    assert [node["topics"] for node in nodes] == [
+        [{"slug": topic["slug"]} for topic in item["topics"]] for item in rest
+    ]
+    # The member and the page of ids; the summaries (and their topics) are not read again.
+    assert not [sql for sql in log.statements if "article_topic" in sql], log.statements
+    assert len(log.statements) <= 2, log.statements

@@ -10,7 +10,7 @@ import strawberry.schema.schema as strawberry_schema
 from httpx import AsyncClient
 
 from app.graphql.context import GraphQLContext
-from app.graphql.extensions import AnonymousResultCache, PersistedQueries
+from app.graphql.extensions import PersistedQueries
 from app.graphql.schema import (
     MAX_ALIASES,
     MAX_DEPTH,
@@ -24,7 +24,6 @@ from tests.member_factories import Member
 
 
 def setup_function() -> None:
-    AnonymousResultCache.results.clear()
     PersistedQueries.documents.clear()
 
 

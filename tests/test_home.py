@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.config import Settings
 from app.core.db import utcnow
 from app.core.publishing import publicly_visible
-from app.graphql.extensions import AnonymousResultCache, PersistedQueries
+from app.graphql.extensions import PersistedQueries
 from app.home.service import day_seed, home_feed, todays_pick
 from app.tracks.models import Track
 from tests.factories import in_the_future, make_article, make_topic, make_track, variants_of
@@ -23,8 +23,7 @@ from tests.test_graphql import gql
 
 
 def setup_function() -> None:
-    # GraphQL's result caches are per process: start each test from cold ones.
-    AnonymousResultCache.results.clear()
+    # Persisted documents are per process (results are per app): start from none.
     PersistedQueries.documents.clear()
 
 

@@ -12,15 +12,14 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from httpx import ASGITransport, AsyncClient
+from httpx import AsyncClient
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.api.deps import get_session
 from app.core.config import Settings
 from app.core.db import utcnow
 from app.core.publishing import PublicationStatus
@@ -35,6 +34,7 @@ from app.partners.webhooks import (
 )
 from app.sync.models import ContentChangeAction
 from app.sync.service import record_content_change
+from tests.conftest import client_for
 from tests.factories import make_article
 from tests.helpers import assert_problem
 from tests.member_factories import Member
@@ -185,17 +185,7 @@ async def test_rate_limits_are_shared_between_instances_through_redis(
     shared = settings.model_copy(update={"redis_url": os.environ["REDIS_URL"]})
     clients = []
     for _ in range(2):
-        app = create_app(shared)
-        app.state.engine = engine
-        app.state.sessionmaker = async_sessionmaker(
-            bind=session.bind, join_transaction_mode="create_savepoint", expire_on_commit=False
-        )
-
-        async def test_session() -> AsyncIterator[AsyncSession]:
-            yield session
-
-        app.dependency_overrides[get_session] = test_session
-        clients.append(AsyncClient(transport=ASGITransport(app=app), base_url="http://t"))
+        clients.append(client_for(create_app(shared), engine, session))
     first = clients[0]
     created = await create_client(first, admin_user, requests_per_minute=4)
     try:

@@ -11,15 +11,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from fastapi import FastAPI
-from httpx import ASGITransport, AsyncClient, Response
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from httpx import AsyncClient, Response
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from app.api.deps import get_session
 from app.core import security_headers
 from app.core.config import Settings
 from app.main import create_app
-from tests.conftest import DATABASE_URL
+from tests.conftest import DATABASE_URL, client_for
 from tests.factories import make_article
 from tests.helpers import assert_problem
 from tests.member_factories import Member, app_of
@@ -44,25 +42,10 @@ API = {
 HSTS = security_headers.HSTS
 
 
-def prepared(app: FastAPI, engine: AsyncEngine, session: AsyncSession) -> AsyncClient:
-    """A client for `app` that sees the test's transaction, as the `client` fixture does."""
-    app.state.engine = engine
-    app.state.sessionmaker = async_sessionmaker(
-        bind=session.bind, join_transaction_mode="create_savepoint", expire_on_commit=False
-    )
-
-    async def test_session() -> AsyncIterator[AsyncSession]:
-        yield session
-
-    app.dependency_overrides[get_session] = test_session
-    transport = ASGITransport(app=app, raise_app_exceptions=False)
-    return AsyncClient(transport=transport, base_url="http://testserver")
-
-
 @pytest.fixture
 async def production(engine: AsyncEngine, session: AsyncSession) -> AsyncIterator[AsyncClient]:
     app = create_app(PRODUCTION)
-    async with prepared(app, engine, session) as client:
+    async with client_for(app, engine, session) as client:
         await app.state.content_version.current()
         yield client
 
@@ -146,7 +129,7 @@ async def test_a_500_carries_the_headers(engine: AsyncEngine, session: AsyncSess
         raise RuntimeError("a bug")
 
     app.add_api_route("/v1/broken", broken)
-    async with prepared(app, engine, session) as client:
+    async with client_for(app, engine, session) as client:
         response = await client.get("/v1/broken")
 
     assert_problem(response, 500, "internal-error")

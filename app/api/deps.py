@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts import service as accounts
 from app.accounts.models import STAFF_ROLES, Role, User
 from app.api.params import LOCALE_PATTERN
+from app.articles.service import SummaryCache
 from app.core.config import Settings
 from app.core.errors import Unauthorized
 from app.core.locales import detail_locale
@@ -22,6 +23,16 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     # Services commit their own work; this only opens and closes the session.
     async with request.app.state.sessionmaker() as session:
         yield session
+
+
+async def article_summaries(request: Request) -> SummaryCache:
+    """The article summaries built for the content version now served (a plain call on the
+    hot list route, a dependency elsewhere)."""
+    version = await request.app.state.content_version.current()
+    return SummaryCache(request.app.state.article_summaries, version)
+
+
+ArticleSummaries = Annotated[SummaryCache, Depends(article_summaries)]
 
 
 def get_app_settings(request: Request) -> Settings:

@@ -109,6 +109,7 @@ class ArticleQuery:
         filters = filter or ArticleFilter()
         page = await info.context.db(
             service.list_published_articles,
+            summaries=await info.context.summaries(),
             filters=service.ArticleFilters(
                 topic=filters.topic,
                 author=filters.author,

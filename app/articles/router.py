@@ -5,7 +5,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import Field
 
-from app.api.deps import AcceptLanguage, CrisisCountry, DetailLocale, SessionDep
+from app.api.deps import (
+    AcceptLanguage,
+    CrisisCountry,
+    DetailLocale,
+    SessionDep,
+    article_summaries,
+)
 from app.api.errors import problem_responses
 from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.articles import service
@@ -67,15 +73,11 @@ async def list_articles(
     )
     # Summaries are serialized once per content version, not per request (ArticlePage's
     # bytes; response_model above documents them).
-    items = await service.summaries_json(
-        session=session,
-        cache=request.app.state.article_summaries,
-        version=await request.app.state.content_version.current(),
-        ids=ids,
-        now=now,
+    items = await service.cached_summaries(
+        session=session, summaries=await article_summaries(request), ids=ids, now=now
     )
     return Response(
-        page_json(items, next_cursor),
+        page_json([item.json for item in items], next_cursor),
         media_type="application/json",
         headers={"Content-Language": locale},
     )

@@ -18,7 +18,7 @@ from app.articles.models import (
     CitationPublic,
     ClinicalReview,
 )
-from app.core.caching import FragmentCache
+from app.core.caching import BuiltItem, FragmentCache
 from app.core.errors import Moved, NotFound
 from app.core.pagination import SortKey, keyset_params, keyset_select, next_cursor
 from app.core.publishing import (
@@ -59,6 +59,15 @@ class ArticleFilters:
     locale: str | None = None
     medical: bool | None = None
     updated_since: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SummaryCache:
+    """Where summaries built for the content version being served are kept
+    (app.state.article_summaries), with that version."""
+
+    cache: FragmentCache[BuiltItem[ArticleSummary]]
+    version: str
 
 
 Author = aliased(Person, name="author")
@@ -220,6 +229,7 @@ async def published_article_page(
 async def list_published_articles(
     *,
     session: AsyncSession,
+    summaries: SummaryCache,
     filters: ArticleFilters,
     sort: str,
     limit: int,
@@ -229,10 +239,8 @@ async def list_published_articles(
     ids, next_page = await published_article_page(
         session=session, filters=filters, sort=sort, limit=limit, cursor=cursor, now=now
     )
-    summaries = await published_article_summaries(session=session, ids=ids, now=now)
-    return ArticlePage(
-        items=[summaries[id_] for id_ in ids if id_ in summaries], next_cursor=next_page
-    )
+    built = await cached_summaries(session=session, summaries=summaries, ids=ids, now=now)
+    return ArticlePage(items=[item.model for item in built], next_cursor=next_page)
 
 
 async def published_article_summaries(
@@ -250,19 +258,19 @@ async def published_article_summaries(
     return {summary.id: summary for summary in await _summaries(session, rows, now)}
 
 
-async def summaries_json(
-    *, session: AsyncSession, cache: FragmentCache, version: str, ids: list[int], now: datetime
-) -> list[bytes]:
-    """The summaries of `ids` as JSON, in order, from `cache` where it has them; the rest
-    are built (two queries) and kept for the rest of this content version."""
-    found = cache.get_many(version, ids)
+async def cached_summaries(
+    *, session: AsyncSession, summaries: SummaryCache, ids: list[int], now: datetime
+) -> list[BuiltItem[ArticleSummary]]:
+    """The summaries of `ids`, in order, from the cache where it has them; the rest are
+    built (two queries) and kept for the rest of this content version. An article
+    unpublished since its id was read is left out."""
+    found = summaries.cache.get_many(summaries.version, ids)
     missing = [id_ for id_ in ids if id_ not in found]
     if missing:
         built = await published_article_summaries(session=session, ids=missing, now=now)
-        fresh = {id_: summary.model_dump_json().encode() for id_, summary in built.items()}
-        cache.put_many(version, fresh)
+        fresh = {id_: BuiltItem(summary) for id_, summary in built.items()}
+        summaries.cache.put_many(summaries.version, fresh)
         found |= fresh
-    # An article unpublished since its id was read is left out.
     return [found[id_] for id_ in ids if id_ in found]
 
 

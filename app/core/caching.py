@@ -1,8 +1,12 @@
 """HTTP caching of public content: strong ETags, Cache-Control, 304s, and a server-side
 response cache for anonymous callers, invalidated by the content version.
 
-It is pure ASGI in front of the framework (no BaseHTTPMiddleware): a hit is a dict lookup
-and two `send` calls, and a conditional GET that matches is answered without running a query.
+It is pure ASGI in front of the framework (no BaseHTTPMiddleware), in two parts sharing one
+store: `PublicResponseCache` sits inside the middleware stack (behind the partner gate, so
+partners are served from it too) and fills the store; `CachedAnswersFirst` wraps the whole
+application and answers an anonymous GET the store holds before any other layer runs: a hit
+is one pass over the request headers, a dict lookup and two `send` calls, and a conditional
+GET that matches is answered without running a query.
 """
 
 import asyncio
@@ -13,9 +17,12 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Generic, TypeVar
 
+import starlette.types
+from pydantic import BaseModel
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
@@ -29,6 +36,8 @@ Message = dict[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+ItemT = TypeVar("ItemT")
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 # Paths whose GET responses are public content, the same for every anonymous caller.
 PUBLIC_PREFIXES = (
@@ -84,13 +93,28 @@ class ContentVersionTracker:
         self._database_version = "unknown"
         self._read_at = float("-inf")
         self._lock = asyncio.Lock()
+        self._composed_from: tuple[str, int, date] | None = None
+        self._composed = ""
 
     async def current(self) -> str:
         if time.monotonic() - self._read_at >= self._poll_seconds:
             async with self._lock:
                 if time.monotonic() - self._read_at >= self._poll_seconds:
                     await self._read()
-        return f"{self._database_version}:{_local_version}:{utcnow().date().isoformat()}"
+        return self._compose()
+
+    def fresh(self) -> str | None:
+        """The version without waiting, or None when the database is due to be read again."""
+        if time.monotonic() - self._read_at >= self._poll_seconds:
+            return None
+        return self._compose()
+
+    def _compose(self) -> str:
+        parts = (self._database_version, _local_version, utcnow().date())
+        if parts != self._composed_from:
+            self._composed_from = parts
+            self._composed = f"{parts[0]}:{parts[1]}:{parts[2].isoformat()}"
+        return self._composed
 
     async def _read(self) -> None:
         from app.sync.service import content_version
@@ -100,13 +124,64 @@ class ContentVersionTracker:
         self._read_at = time.monotonic()
 
 
+Headers = list[tuple[bytes, bytes]]
+NOT_MODIFIED_HEADERS = (b"etag", b"cache-control", b"vary", b"content-language")
+
+
 @dataclass(frozen=True)
 class CachedResponse:
     status: int
-    headers: list[tuple[bytes, bytes]]
+    headers: Headers
     body: bytes
     gzipped: bytes | None
     etag: bytes
+    # The header lists of each way it is answered, built once rather than on every hit.
+    plain_headers: Headers = field(init=False)
+    gzip_headers: Headers = field(init=False)
+    not_modified_headers: Headers = field(init=False)
+
+    def __post_init__(self) -> None:
+        plain = [*self.headers, (b"content-length", str(len(self.body)).encode())]
+        gzipped = []
+        if self.gzipped is not None:
+            gzipped = [
+                *self.headers,
+                (b"content-encoding", b"gzip"),
+                (b"content-length", str(len(self.gzipped)).encode()),
+            ]
+        not_modified = [h for h in self.headers if h[0] in NOT_MODIFIED_HEADERS]
+        object.__setattr__(self, "plain_headers", plain)
+        object.__setattr__(self, "gzip_headers", gzipped)
+        object.__setattr__(self, "not_modified_headers", not_modified)
+
+    def answer(
+        self, if_none_match: bytes | None, accept_encoding: bytes | None, head: bool
+    ) -> tuple[int, Headers, bytes]:
+        """Status, headers and body for a request with these headers."""
+        if if_none_match and _etag_matches(if_none_match, self.etag):
+            return 304, self.not_modified_headers, b""
+        if self.gzipped is not None and accept_encoding and b"gzip" in accept_encoding:
+            return self.status, self.gzip_headers, b"" if head else self.gzipped
+        return self.status, self.plain_headers, b"" if head else self.body
+
+
+def cache_key(
+    method: str,
+    path: str,
+    query_string: bytes,
+    body: bytes,
+    accept_language: bytes | None,
+    version: str,
+) -> tuple[Any, ...]:
+    """What a stored response is found by (HEAD is answered from GET's entry)."""
+    return (
+        "GET" if method == "HEAD" else method,
+        path,
+        query_string,
+        hashlib.sha256(body).digest() if body else b"",
+        accept_language,
+        version,
+    )
 
 
 class ResponseStore:
@@ -145,19 +220,37 @@ class ResponseStore:
         return len(self._entries)
 
 
-class FragmentCache:
-    """Serialized JSON of single list items (an article summary), valid for one content
-    version: a page the response cache cannot answer (a new cursor, a signed-in caller, a
-    cache too small) is assembled from these bytes instead of building and serializing each
-    item again. A different version empties it; it holds at most `max_entries` items.
+class BuiltItem(Generic[ModelT]):
+    """One list item built for a content version: the model, which GraphQL resolves fields
+    from, and its JSON, which REST pages are assembled from (serialized the first time it is
+    asked for, then kept)."""
+
+    __slots__ = ("_json", "model")
+
+    def __init__(self, model: ModelT) -> None:
+        self.model = model
+        self._json: bytes | None = None
+
+    @property
+    def json(self) -> bytes:
+        if self._json is None:
+            self._json = self.model.model_dump_json().encode()
+        return self._json
+
+
+class FragmentCache(Generic[ItemT]):
+    """Single list items (an article summary) built for one content version: a page the
+    response cache cannot answer (a new cursor, a signed-in caller, a GraphQL query, a cache
+    too small) is assembled from these instead of reading and building each item again. A
+    different version empties it; it holds at most `max_entries` items.
     """
 
     def __init__(self, max_entries: int) -> None:
         self._version: str | None = None
-        self._items: OrderedDict[Any, bytes] = OrderedDict()
+        self._items: OrderedDict[Any, ItemT] = OrderedDict()
         self._max_entries = max_entries
 
-    def get_many(self, version: str, keys: list[Any]) -> dict[Any, bytes]:
+    def get_many(self, version: str, keys: list[Any]) -> dict[Any, ItemT]:
         if version != self._version:
             self._version, self._items = version, OrderedDict()
             return {}
@@ -169,7 +262,7 @@ class FragmentCache:
                 found[key] = item
         return found
 
-    def put_many(self, version: str, items: dict[Any, bytes]) -> None:
+    def put_many(self, version: str, items: dict[Any, ItemT]) -> None:
         if version != self._version:
             return  # built from an older version than the one now served
         self._items.update(items)
@@ -193,6 +286,8 @@ def _no_store(headers: list[tuple[bytes, bytes]]) -> bool:
 def _etag_matches(if_none_match: bytes | None, etag: bytes) -> bool:
     if not if_none_match:
         return False
+    if if_none_match == etag:
+        return True
     candidates = [tag.strip() for tag in if_none_match.split(b",")]
     return b"*" in candidates or etag in candidates or b"W/" + etag in candidates
 
@@ -243,11 +338,11 @@ class PublicResponseCache:
         key = None
         version = await self._version() if anonymous else None
         if version is not None:
-            key = (
-                method if method != "HEAD" else "GET",
+            key = cache_key(
+                method,
                 path,
                 scope.get("query_string", b""),
-                hashlib.sha256(body).digest() if body else b"",
+                body,
                 _header(scope, b"accept-language"),
                 version,
             )
@@ -299,25 +394,83 @@ class PublicResponseCache:
             return None
 
     async def _serve(self, entry: CachedResponse, scope: Scope, send: Send) -> None:
-        if _etag_matches(_header(scope, b"if-none-match"), entry.etag):
-            headers = [
-                (name, value)
-                for name, value in entry.headers
-                if name in (b"etag", b"cache-control", b"vary", b"content-language")
-            ]
-            await send({"type": "http.response.start", "status": 304, "headers": headers})
-            await send({"type": "http.response.body", "body": b""})
-            return
-        accept_encoding = _header(scope, b"accept-encoding") or b""
-        body, headers = entry.body, list(entry.headers)
-        if entry.gzipped is not None and b"gzip" in accept_encoding:
-            body = entry.gzipped
-            headers.append((b"content-encoding", b"gzip"))
-        headers.append((b"content-length", str(len(body)).encode()))
-        await send({"type": "http.response.start", "status": entry.status, "headers": headers})
-        await send(
-            {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
+        status, headers, body = entry.answer(
+            _header(scope, b"if-none-match"),
+            _header(scope, b"accept-encoding"),
+            head=scope["method"] == "HEAD",
         )
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+class CachedAnswersFirst:
+    """Wraps the whole application (outside the error, CORS, body-limit and partner layers)
+    and answers an anonymous GET or HEAD of public content that the response store holds,
+    adding the security headers itself; anything else, and every miss, goes on to `app`,
+    where `PublicResponseCache` answers or fills the store.
+
+    Skipped: callers with credentials or an API key (the partner gate must see them), and,
+    when CORS is on, requests with an Origin (the CORS layer must answer them).
+    """
+
+    def __init__(
+        self,
+        app: starlette.types.ASGIApp,
+        *,
+        tracker: ContentVersionTracker,
+        store: ResponseStore,
+        security_headers_for: Callable[[str], Headers],
+        cors: bool,
+    ) -> None:
+        self.app = app
+        self.tracker = tracker
+        self.store = store
+        self.security_headers_for = security_headers_for
+        self.skip_for = (b"authorization", b"x-api-key", *((b"origin",) if cors else ()))
+
+    async def __call__(
+        self,
+        scope: starlette.types.Scope,
+        receive: starlette.types.Receive,
+        send: starlette.types.Send,
+    ) -> None:
+        if scope["type"] == "http" and self.store.enabled:
+            entry = self._stored(scope)
+            if entry is not None:
+                status, headers, body = entry[0].answer(
+                    entry[1], entry[2], head=scope["method"] == "HEAD"
+                )
+                headers = headers + self.security_headers_for(scope["path"])
+                await send({"type": "http.response.start", "status": status, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+    def _stored(
+        self, scope: starlette.types.Scope
+    ) -> tuple[CachedResponse, bytes | None, bytes | None] | None:
+        """The stored entry with the request's If-None-Match and Accept-Encoding, if any."""
+        method, path, query_string = scope["method"], scope["path"], scope["query_string"]
+        if method not in ("GET", "HEAD"):
+            return None
+        if not path.startswith(PUBLIC_PREFIXES) and not (path == GRAPHQL_PATH and query_string):
+            return None
+        accept_language = if_none_match = accept_encoding = None
+        for name, value in scope["headers"]:
+            if name in self.skip_for:
+                return None
+            # The first of a repeated header counts, as in `_header`.
+            if name == b"accept-language" and accept_language is None:
+                accept_language = bytes(value)
+            elif name == b"if-none-match" and if_none_match is None:
+                if_none_match = value
+            elif name == b"accept-encoding" and accept_encoding is None:
+                accept_encoding = value
+        version = self.tracker.fresh()
+        if version is None:
+            return None
+        entry = self.store.get(cache_key(method, path, query_string, b"", accept_language, version))
+        return None if entry is None else (entry, if_none_match, accept_encoding)
 
 
 def _without_accept_encoding(scope: Scope) -> Scope:

@@ -11,7 +11,9 @@ from strawberry.fastapi import BaseContext
 
 from app.accounts.models import User
 from app.api.deps import OptionalUser, SessionDep, SettingsDep, private_response
-from app.core.caching import ContentVersionTracker
+from app.articles.models import ArticleSummary
+from app.articles.service import SummaryCache
+from app.core.caching import BuiltItem, ContentVersionTracker, FragmentCache
 from app.core.config import Settings
 from app.core.db import utcnow
 from app.core.errors import FieldError, Invalid, Unauthorized
@@ -28,10 +30,12 @@ class GraphQLContext(BaseContext):
         user: User | None,
         settings: Settings,
         content_version: ContentVersionTracker,
+        article_summaries: FragmentCache[BuiltItem[ArticleSummary]],
         accept_language: str | None = None,
     ) -> None:
         super().__init__()
         self.content_version = content_version
+        self.article_summaries = article_summaries
         self.accept_language = accept_language
         self.session = session
         self.user = user
@@ -65,6 +69,10 @@ class GraphQLContext(BaseContext):
         # request then fails while closing the session (a 500 instead of the field's error).
         return await asyncio.shield(one_at_a_time())
 
+    async def summaries(self) -> SummaryCache:
+        """Article summaries built for the content version now served."""
+        return SummaryCache(self.article_summaries, await self.content_version.current())
+
     def require_user(self) -> User:
         if self.user is None:
             raise Unauthorized("Sign in first: send 'Authorization: Bearer <access token>'.")
@@ -87,6 +95,7 @@ async def get_context(
         user=user,
         settings=settings,
         content_version=request.app.state.content_version,
+        article_summaries=request.app.state.article_summaries,
         accept_language=request.headers.get("accept-language"),
     )
 

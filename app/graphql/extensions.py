@@ -20,6 +20,10 @@ class BoundedCache:
         self._items: OrderedDict[str, Any] = OrderedDict()
         self._maxsize = maxsize
 
+    @property
+    def enabled(self) -> bool:
+        return self._maxsize > 0
+
     def get(self, key: str) -> Any:
         value = self._items.get(key)
         if value is not None:
@@ -79,14 +83,17 @@ class AnonymousResultCache(SchemaExtension):
     keyed by (document, variables, operation, content version), so any content change (or a
     scheduled item going live, or a review falling overdue at midnight) misses."""
 
-    results = BoundedCache(maxsize=1000)
+    def __init__(self, results: BoundedCache) -> None:
+        super().__init__()
+        self.results = results
 
     async def on_execute(self) -> AsyncIterator[None]:
         context = self.execution_context
         graphql_context = context.context
         key = None
         if (
-            graphql_context.user is None
+            self.results.enabled
+            and graphql_context.user is None
             and context.operation_type is OperationType.QUERY
             and context.query
         ):

@@ -26,7 +26,7 @@ from app.core.errors import NotFound
 from app.crisis.graphql import CrisisQuery
 from app.graphql.context import Info, get_context
 from app.graphql.errors import with_codes
-from app.graphql.extensions import AnonymousResultCache, PersistedQueries
+from app.graphql.extensions import AnonymousResultCache, BoundedCache, PersistedQueries
 from app.graphql.limits import DocumentLimits, QueryLimits, ValidatedDocuments
 from app.graphql.node import Node, parse_global_id
 from app.home.graphql import HomeQuery
@@ -125,19 +125,20 @@ class Schema(strawberry.Schema):
         error.message = error.message.split(" Did you mean ", 1)[0]
 
 
-def build_schema(*, production: bool) -> strawberry.Schema:
+def build_schema(*, production: bool, result_cache_entries: int = 0) -> strawberry.Schema:
     # Factories: a fresh extension per request (extensions hold the request's execution
     # context). What they share is built here, once per schema: strawberry's parser cache
     # (module-level, per maxsize) and the validation cache with the limits. Building the
     # limit rules per request, as strawberry's limiters are built, gave every request new
     # rule classes and so a validation cache key never seen before.
     documents = ValidatedDocuments(LIMITS, maxsize=DOCUMENT_CACHE_SIZE)
+    results = BoundedCache(maxsize=result_cache_entries)
     extensions: list[Any] = [
         # First: it may replace a persisted query's hash by the document, checked next.
         PersistedQueries,
         lambda: DocumentLimits(documents),
         lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
-        AnonymousResultCache,
+        lambda: AnonymousResultCache(results),
     ]
     if production:
         extensions.append(DisableIntrospection)
@@ -170,7 +171,10 @@ class CodedErrorsRouter(GraphQLRouter[Any, None]):
 
 def graphql_router(settings: Settings) -> GraphQLRouter[Any, None]:
     router = CodedErrorsRouter(
-        build_schema(production=settings.is_production),
+        build_schema(
+            production=settings.is_production,
+            result_cache_entries=settings.graphql_result_cache_max_entries,
+        ),
         path="/graphql",
         context_getter=get_context,
         graphql_ide=None if settings.is_production else "graphiql",

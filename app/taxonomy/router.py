@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query
 from pydantic import Field
 from sqlmodel import SQLModel
 
-from app.api.deps import SessionDep
+from app.api.deps import ArticleSummaries, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import ListParams, Slug
 from app.articles.models import ArticlePage
@@ -58,6 +58,7 @@ async def list_topics(session: SessionDep, params: Annotated[ListParams, Query()
 )
 async def get_topic(
     session: SessionDep,
+    summaries: ArticleSummaries,
     slug: Annotated[Slug, Path(max_length=120, examples=["sleep"])],
 ) -> SQLModel:
     """The topic and the first page of its newest published articles and tracks."""
@@ -65,6 +66,7 @@ async def get_topic(
     now = utcnow()
     articles = await list_published_articles(
         session=session,
+        summaries=summaries,
         filters=ArticleFilters(topic=slug),
         sort="-published_at",
         limit=DEFAULT_PAGE_SIZE,
@@ -92,6 +94,7 @@ async def get_topic(
 )
 async def get_person(
     session: SessionDep,
+    summaries: ArticleSummaries,
     slug: Annotated[Slug, Path(max_length=120, examples=["dr-amara-okafor"])],
 ) -> SQLModel:
     """An author, clinical reviewer or narrator: credentials, registration and bio, with the
@@ -100,6 +103,7 @@ async def get_person(
     now = utcnow()
     articles = await list_published_articles(
         session=session,
+        summaries=summaries,
         filters=ArticleFilters(author=slug),
         sort="-published_at",
         limit=DEFAULT_PAGE_SIZE,
