@@ -84,6 +84,16 @@ async def get_optional_user(
     return await accounts.user_from_access_token(session=session, settings=settings, token=token)
 
 
+async def user_of_request(request: Request, session: AsyncSession) -> User | None:
+    """get_optional_user for a caller that already has the session (GraphQL's context):
+    the same token rule, without three more dependencies to solve on every request."""
+    token = await bearer_token(request)
+    if token is None:
+        return None
+    settings: Settings = request.app.state.settings
+    return await accounts.user_from_access_token(session=session, settings=settings, token=token)
+
+
 async def get_current_user(user: Annotated[User | None, Depends(get_optional_user)]) -> User:
     if user is None:
         raise Unauthorized("Sign in first: send 'Authorization: Bearer <access token>'.")

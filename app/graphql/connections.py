@@ -1,6 +1,8 @@
 """Relay-style connections over the services' keyset pages."""
 
+from collections.abc import Callable
 from enum import Enum
+from functools import partial
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
@@ -34,7 +36,13 @@ class PageInfo:
 @strawberry.type
 class Edge(Generic[NodeT]):
     node: NodeT
-    cursor: str
+    # Signing a cursor costs ~12 us; most queries select `nodes` or leave `cursor` out, so
+    # it is signed only when asked for.
+    sign_cursor: strawberry.Private[Callable[[], str]]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        return self.sign_cursor()
 
 
 @strawberry.type(description="A page of a list: `nodes` (or `edges`) and `pageInfo`.")
@@ -62,7 +70,7 @@ def connection(page: Page[Any], sort: SortKey, id_attribute: str = "id") -> Conn
     edges = [
         Edge(
             node=item,
-            cursor=encode_cursor(secret, sort, getattr(item, key), id_of(item)),
+            sign_cursor=partial(encode_cursor, secret, sort, getattr(item, key), id_of(item)),
         )
         for item in page.items
     ]

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.fastapi import BaseContext
 
 from app.accounts.models import User
-from app.api.deps import OptionalUser, SessionDep, SettingsDep, private_response
+from app.api.deps import SessionDep, private_response, user_of_request
 from app.articles.models import ArticleSummary
 from app.articles.service import SummaryCache
 from app.core.caching import BuiltItem, ContentVersionTracker, FragmentCache
@@ -83,9 +83,8 @@ async def get_context(
     request: Request,
     response: Response,
     session: SessionDep,
-    user: OptionalUser,
-    settings: SettingsDep,
 ) -> GraphQLContext:
+    user = await user_of_request(request, session)
     if user is not None:
         # A signed-in answer may hold member data (viewer, home's streak), as REST's member
         # routes do; anonymous answers get public caching from the response cache.
@@ -93,7 +92,7 @@ async def get_context(
     return GraphQLContext(
         session=session,
         user=user,
-        settings=settings,
+        settings=request.app.state.settings,
         content_version=request.app.state.content_version,
         article_summaries=request.app.state.article_summaries,
         accept_language=request.headers.get("accept-language"),

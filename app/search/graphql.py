@@ -1,5 +1,6 @@
 """GraphQL: search, as a connection over the same service as REST."""
 
+from functools import partial
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -63,7 +64,9 @@ class SearchQuery:
         edges = [
             Edge(
                 node=hit,
-                cursor=service.search_cursor(q=q, filters=filters, position=start + i + 1),
+                sign_cursor=partial(
+                    service.search_cursor, q=q, filters=filters, position=start + i + 1
+                ),
             )
             for i, hit in enumerate(page.items)
         ]
