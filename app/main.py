@@ -104,6 +104,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = create_engine(settings.database_url, echo=settings.sql_echo)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
+        try:  # read before requests hold connections; /readyz reports a database not ready
+            await app.state.content_version.current()
+        except Exception:
+            logging.getLogger("app").warning("could not read the content version at start")
         tasks = [asyncio.create_task(_flush_usage_forever(app.state.api_keys))]
         if settings.webhook_dispatch_interval_seconds > 0:
             tasks.append(

@@ -1,9 +1,11 @@
 """HTTP caching of public content: ETags, 304s, the anonymous response cache and its
 invalidation, gzip, and private member responses."""
 
+import asyncio
 import gzip
 from datetime import timedelta
 from typing import Any
+from unittest.mock import patch
 
 from httpx import AsyncClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -229,3 +231,37 @@ async def test_a_bad_api_key_is_refused_even_when_the_answer_is_stored(
     assert (await client.get("/v1/articles")).status_code == 200
     refused = await client.get("/v1/articles", headers={"X-API-Key": "smk_not-a-key"})
     assert_problem(refused, 401, "unauthorized")
+
+
+async def test_the_version_read_never_makes_other_requests_wait() -> None:
+    """While one task reads the content version, the others answer with the version read
+    before: had they waited while holding pooled connections, the read could get none."""
+    from app.core.caching import ContentVersionTracker
+
+    reading = asyncio.Event()
+    release = asyncio.Event()
+    reads = 0
+
+    class SlowSession:
+        async def __aenter__(self) -> "SlowSession":
+            nonlocal reads
+            reads += 1
+            if reads > 1:
+                reading.set()
+                await release.wait()
+            return self
+
+        async def __aexit__(self, *_exc: object) -> None:
+            return None
+
+    async def fake_content_version(*, session: object, now: object) -> str:
+        return f"db{reads}"
+
+    tracker = ContentVersionTracker(lambda: SlowSession, poll_seconds=0)  # type: ignore[return-value]
+    with patch("app.sync.service.content_version", fake_content_version):
+        first = await tracker.current()
+        slow = asyncio.create_task(tracker.current())
+        await reading.wait()
+        assert await asyncio.wait_for(tracker.current(), timeout=1) == first
+        release.set()
+        assert (await slow).startswith("db2:")

@@ -98,6 +98,12 @@ class ContentVersionTracker:
 
     async def current(self) -> str:
         if time.monotonic() - self._read_at >= self._poll_seconds:
+            if self._lock.locked() and self._read_at > float("-inf"):
+                # Another task is reading it: answer with the version read a moment ago
+                # rather than wait. Requests that waited here while their session held a
+                # pooled connection kept the connection the read itself was waiting for
+                # (every connection held, the read timing out after 30 s).
+                return self._compose()
             async with self._lock:
                 if time.monotonic() - self._read_at >= self._poll_seconds:
                     await self._read()
