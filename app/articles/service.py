@@ -32,6 +32,7 @@ from app.core.reads import PreparedReads
 from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
+    by_group_key,
     newest_in_each_topic,
     newest_per_group,
     person_summary,
@@ -303,11 +304,7 @@ async def _newest_by_group(
         statement, table=Article, group_column=group_column, groups=groups, per_group=per_group
     )
     rows = (await session.execute(statement)).all()
-    summaries = {summary.id: summary for summary in await _summaries(session, list(rows), now)}
-    by_group: dict[str, list[ArticleSummary]] = {group: [] for group in groups}
-    for row in rows:
-        by_group[row.group_key].append(summaries[row.id])
-    return by_group
+    return by_group_key(rows, await _summaries(session, list(rows), now), groups)
 
 
 async def published_articles_by_topics(
@@ -332,11 +329,7 @@ async def published_articles_by_topics(
         .order_by(Article.published_at.desc(), Article.id.desc())
     )
     rows = (await session.execute(statement, parameters)).all()
-    summaries = {summary.id: summary for summary in await _summaries(session, list(rows), now)}
-    by_topic: dict[str, list[ArticleSummary]] = {slug: [] for slug in topic_slugs}
-    for row in rows:
-        by_topic[row.group_key].append(summaries[row.id])
-    return by_topic
+    return by_group_key(rows, await _summaries(session, list(rows), now), topic_slugs)
 
 
 async def published_articles_by_authors(

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import (
     Select,
@@ -48,6 +48,23 @@ async def topics_by_owner(
     for owner_id, slug, name in (await session.execute(statement)).all():
         topics[owner_id].append({"slug": slug, "name": name})
     return topics
+
+
+class _Identified(Protocol):
+    id: int
+
+
+ItemT = TypeVar("ItemT", bound=_Identified)
+
+
+def by_group_key(rows: list[Any], items: list[ItemT], groups: list[str]) -> dict[str, list[ItemT]]:
+    """`items` (built from `rows`) under each row's group_key, in the rows' order; every
+    group present, empty when it has none."""
+    by_id = {item.id: item for item in items}
+    grouped: dict[str, list[ItemT]] = {group: [] for group in groups}
+    for row in rows:
+        grouped[row.group_key].append(by_id[row.id])
+    return grouped
 
 
 def newest_per_group(

@@ -20,6 +20,7 @@ from app.core.publishing import (
 from app.crisis.service import crisis_resources_for_content
 from app.taxonomy.models import Person, Topic
 from app.taxonomy.service import (
+    by_group_key,
     newest_in_each_topic,
     newest_per_group,
     person_summary,
@@ -269,11 +270,7 @@ async def _newest_by_group(
         statement, table=Track, group_column=group_column, groups=groups, per_group=per_group
     )
     rows = (await session.execute(statement)).all()
-    summaries = {summary.id: summary for summary in await _summaries(session, list(rows))}
-    by_group: dict[str, list[TrackSummary]] = {group: [] for group in groups}
-    for row in rows:
-        by_group[row.group_key].append(summaries[row.id])
-    return by_group
+    return by_group_key(rows, await _summaries(session, list(rows)), groups)
 
 
 async def published_tracks_by_topics(
@@ -299,11 +296,7 @@ async def published_tracks_by_topics(
         key=lambda row: (row.published_at, row.id),
         reverse=True,
     )
-    summaries = {summary.id: summary for summary in await _summaries(session, rows)}
-    by_topic: dict[str, list[TrackSummary]] = {slug: [] for slug in topic_slugs}
-    for row in rows:
-        by_topic[row.group_key].append(summaries[row.id])
-    return by_topic
+    return by_group_key(rows, await _summaries(session, rows), topic_slugs)
 
 
 async def published_tracks_by_narrators(
