@@ -194,6 +194,9 @@ def print_table(report: dict[str, Any]) -> None:
             )
     rss = report["rss_mb"]
     servers = [key.removesuffix("_after_run_mb") for key in rss if key.endswith("_after_run_mb")]
-    log("\nRSS per worker (MB), after start -> after the run:")
+    log("\nRSS per worker (MB), after start -> as the last scenario ends -> after 2 s idle:")
     for name in servers:
-        log(f"  {name:12} {rss.get(f'{name}_after_start_mb')} -> {rss[f'{name}_after_run_mb']}")
+        log(
+            f"  {name:12} {rss.get(f'{name}_after_start_mb')}"
+            f" -> {rss.get(f'{name}_end_of_load_mb')} -> {rss[f'{name}_after_run_mb']}"
+        )

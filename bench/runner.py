@@ -49,6 +49,8 @@ from bench.servers import BackendCpu, CpuMeter, Server, Servers, can_pin
 
 # Development settings with a key of our own: production-only checks are not under test.
 SECRET_KEY = "bench-only-secret-key-0123456789abcdef-not-for-production"  # noqa: S105
+# Idle seconds before memory "after the run" is read.
+SETTLE_SECONDS = 2.0
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -209,10 +211,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             log(f"{outcome.scenario.name} ...")
             outcomes[index] = outcome = measure_quietly(outcome, ctx, plan, targets, measured)
             measured[outcome.scenario.name] = outcome
-        for profile, server in apis.items():
-            rss[f"{profile}_after_run_mb"] = server.rss_mb()
-        if baseline is not None:
-            rss["baseline_after_run_mb"] = baseline.rss_mb()
+        # Memory as the last scenario ends, then once the servers have been idle a moment: a
+        # worker gives the heap pages a burst freed back when it goes idle (app/core/memory.py).
+        started_servers = {**apis, **({"baseline": baseline} if baseline else {})}
+        for name, server in started_servers.items():
+            rss[f"{name}_end_of_load_mb"] = server.rss_mb()
+        time.sleep(SETTLE_SECONDS)
+        for name, server in started_servers.items():
+            rss[f"{name}_after_run_mb"] = server.rss_mb()
         for client in clients.values():
             client.close()
     lock.close()

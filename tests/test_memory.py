@@ -1,0 +1,64 @@
+"""A worker gives freed heap pages back when a burst of work is over (app/core/memory.py)."""
+
+import platform
+import threading
+
+import pytest
+
+from app.core import memory
+from app.core.memory import (
+    TRIM_AT_LEAST_EVERY_SECONDS,
+    TRIM_CHECK_SECONDS,
+    WORK_CPU_SECONDS,
+    TrimSchedule,
+)
+
+
+class Worker:
+    """A clock and a CPU counter moved by hand, checked as the trimming thread would."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.cpu = 50.0
+        self.schedule = TrimSchedule.starting(self.now, self.cpu)
+
+    def check(self, *, busy: float) -> bool:
+        """One check interval later, having used `busy` of a core meanwhile."""
+        self.now += TRIM_CHECK_SECONDS
+        self.cpu += busy * TRIM_CHECK_SECONDS
+        return self.schedule.should_trim(self.now, self.cpu)
+
+
+def test_trims_once_when_a_burst_is_over() -> None:
+    worker = Worker()
+    busy_checks = int(WORK_CPU_SECONDS / TRIM_CHECK_SECONDS) + 2
+
+    assert not any(worker.check(busy=1.0) for _ in range(busy_checks))
+    assert worker.check(busy=0.0)
+    assert not any(worker.check(busy=0.0) for _ in range(100))
+
+
+def test_little_work_is_not_worth_a_trim() -> None:
+    worker = Worker()
+
+    assert not worker.check(busy=WORK_CPU_SECONDS / TRIM_CHECK_SECONDS / 2)
+    assert not any(worker.check(busy=0.0) for _ in range(100))
+
+
+def test_steady_load_is_trimmed_now_and_then() -> None:
+    worker = Worker()
+    checks = int(3 * TRIM_AT_LEAST_EVERY_SECONDS / TRIM_CHECK_SECONDS)
+
+    trims = sum(worker.check(busy=0.8) for _ in range(checks))
+
+    assert trims == 3
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc only")
+def test_one_trimming_thread_per_process() -> None:
+    memory.return_large_blocks_to_the_system()
+    memory.return_large_blocks_to_the_system()
+
+    trimming = [t for t in threading.enumerate() if t.name == "malloc-trim"]
+    assert len(trimming) == 1
+    assert trimming[0].daemon
