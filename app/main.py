@@ -18,6 +18,7 @@ from app.api.errors import install_error_handlers
 from app.api.router import api_router
 from app.api.system import router as system_router
 from app.articles.models import ArticleSummary
+from app.articles.service import SummaryCache
 from app.core.caching import (
     GZIP_MIN_BYTES,
     BuiltItem,
@@ -145,8 +146,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.content_version = ContentVersionTracker(
         lambda: app.state.sessionmaker, settings.content_version_poll_seconds
     )
-    app.state.article_summaries = FragmentCache[BuiltItem[ArticleSummary]](
-        settings.fragment_cache_max_entries
+    app.state.article_summaries = SummaryCache(
+        FragmentCache[BuiltItem[ArticleSummary]](settings.fragment_cache_max_entries),
+        app.state.content_version,
     )
     app.state.responses = ResponseStore(
         settings.response_cache_max_entries, settings.response_cache_max_bytes

@@ -20,6 +20,11 @@ from tests.factories import a_while_ago, make_article, make_person, make_topic
 from tests.member_factories import Member
 
 
+class FixedVersion:
+    async def current(self) -> str:
+        return "built here"
+
+
 async def test_the_page_is_what_the_models_would_serialize(
     client: AsyncClient, session: AsyncSession
 ) -> None:
@@ -32,7 +37,7 @@ async def test_the_page_is_what_the_models_would_serialize(
     now = utcnow()
     expected = await service.list_published_articles(
         session=session,
-        summaries=service.SummaryCache(FragmentCache(max_entries=10), "built here"),
+        summaries=service.SummaryCache(FragmentCache(max_entries=10), FixedVersion()),
         filters=service.ArticleFilters(locale="en"),
         sort="-published_at",
         limit=3,

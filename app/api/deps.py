@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts import service as accounts
 from app.accounts.models import STAFF_ROLES, Role, User
 from app.api.params import LOCALE_PATTERN
-from app.articles.service import SummaryCache
 from app.core.config import Settings
 from app.core.errors import Unauthorized
 from app.core.locales import detail_locale
@@ -23,16 +22,6 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     # Services commit their own work; this only opens and closes the session.
     async with request.app.state.sessionmaker() as session:
         yield session
-
-
-async def article_summaries(request: Request) -> SummaryCache:
-    """The article summaries built for the content version now served (a plain call on the
-    hot list route, a dependency elsewhere)."""
-    version = await request.app.state.content_version.current()
-    return SummaryCache(request.app.state.article_summaries, version)
-
-
-ArticleSummaries = Annotated[SummaryCache, Depends(article_summaries)]
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -87,11 +76,7 @@ async def get_optional_user(
 async def user_of_request(request: Request, session: AsyncSession) -> User | None:
     """get_optional_user for a caller that already has the session (GraphQL's context):
     the same token rule, without three more dependencies to solve on every request."""
-    token = await bearer_token(request)
-    if token is None:
-        return None
-    settings: Settings = request.app.state.settings
-    return await accounts.user_from_access_token(session=session, settings=settings, token=token)
+    return await get_optional_user(session, request.app.state.settings, await bearer_token(request))
 
 
 async def get_current_user(user: Annotated[User | None, Depends(get_optional_user)]) -> User:

@@ -109,7 +109,7 @@ class ArticleQuery:
         filters = filter or ArticleFilter()
         page = await info.context.db(
             service.list_published_articles,
-            summaries=await info.context.summaries(),
+            summaries=info.context.article_summaries,
             filters=service.ArticleFilters(
                 topic=filters.topic,
                 author=filters.author,

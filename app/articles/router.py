@@ -5,13 +5,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import Field
 
-from app.api.deps import (
-    AcceptLanguage,
-    CrisisCountry,
-    DetailLocale,
-    SessionDep,
-    article_summaries,
-)
+from app.api.deps import AcceptLanguage, CrisisCountry, DetailLocale, SessionDep
 from app.api.errors import problem_responses
 from app.api.params import LOCALE_PATTERN, ListParams, Slug, UpdatedSince
 from app.articles import service
@@ -74,7 +68,7 @@ async def list_articles(
     # Summaries are serialized once per content version, not per request (ArticlePage's
     # bytes; response_model above documents them).
     items = await service.cached_summaries(
-        session=session, summaries=await article_summaries(request), ids=ids, now=now
+        session=session, summaries=request.app.state.article_summaries, ids=ids, now=now
     )
     return Response(
         page_json([item.json for item in items], next_cursor),

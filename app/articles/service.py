@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -62,13 +62,17 @@ class ArticleFilters:
     updated_since: datetime | None = None
 
 
+class ContentVersion(Protocol):
+    async def current(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class SummaryCache:
-    """Where summaries built for the content version being served are kept
-    (app.state.article_summaries), with that version."""
+    """Summaries built for the content version being served (app.state.article_summaries):
+    the items, and where that version is read."""
 
-    cache: FragmentCache[BuiltItem[ArticleSummary]]
-    version: str
+    items: FragmentCache[BuiltItem[ArticleSummary]]
+    version: ContentVersion
 
 
 Author = aliased(Person, name="author")
@@ -265,12 +269,13 @@ async def cached_summaries(
     """The summaries of `ids`, in order, from the cache where it has them; the rest are
     built (two queries) and kept for the rest of this content version. An article
     unpublished since its id was read is left out."""
-    found = summaries.cache.get_many(summaries.version, ids)
+    version = await summaries.version.current()
+    found = summaries.items.get_many(version, ids)
     missing = [id_ for id_ in ids if id_ not in found]
     if missing:
         built = await published_article_summaries(session=session, ids=missing, now=now)
         fresh = {id_: BuiltItem(summary) for id_, summary in built.items()}
-        summaries.cache.put_many(summaries.version, fresh)
+        summaries.items.put_many(version, fresh)
         found |= fresh
     return [found[id_] for id_ in ids if id_ in found]
 

@@ -11,9 +11,8 @@ from strawberry.fastapi import BaseContext
 
 from app.accounts.models import User
 from app.api.deps import SessionDep, private_response, user_of_request
-from app.articles.models import ArticleSummary
 from app.articles.service import SummaryCache
-from app.core.caching import BuiltItem, ContentVersionTracker, FragmentCache
+from app.core.caching import ContentVersionTracker
 from app.core.config import Settings
 from app.core.db import utcnow
 from app.core.errors import FieldError, Invalid, Unauthorized
@@ -30,7 +29,7 @@ class GraphQLContext(BaseContext):
         user: User | None,
         settings: Settings,
         content_version: ContentVersionTracker,
-        article_summaries: FragmentCache[BuiltItem[ArticleSummary]],
+        article_summaries: SummaryCache,
         accept_language: str | None = None,
     ) -> None:
         super().__init__()
@@ -68,10 +67,6 @@ class GraphQLContext(BaseContext):
         # statement cancelled midway leaves the session's connection closed under it, and the
         # request then fails while closing the session (a 500 instead of the field's error).
         return await asyncio.shield(one_at_a_time())
-
-    async def summaries(self) -> SummaryCache:
-        """Article summaries built for the content version now served."""
-        return SummaryCache(self.article_summaries, await self.content_version.current())
 
     def require_user(self) -> User:
         if self.user is None:

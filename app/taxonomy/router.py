@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import Field
 from sqlmodel import SQLModel
 
-from app.api.deps import ArticleSummaries, SessionDep
+from app.api.deps import SessionDep
 from app.api.errors import problem_responses
 from app.api.params import ListParams, Slug
 from app.articles.models import ArticlePage
@@ -57,8 +57,8 @@ async def list_topics(session: SessionDep, params: Annotated[ListParams, Query()
     responses=problem_responses(404, 422),
 )
 async def get_topic(
+    request: Request,
     session: SessionDep,
-    summaries: ArticleSummaries,
     slug: Annotated[Slug, Path(max_length=120, examples=["sleep"])],
 ) -> SQLModel:
     """The topic and the first page of its newest published articles and tracks."""
@@ -66,7 +66,7 @@ async def get_topic(
     now = utcnow()
     articles = await list_published_articles(
         session=session,
-        summaries=summaries,
+        summaries=request.app.state.article_summaries,
         filters=ArticleFilters(topic=slug),
         sort="-published_at",
         limit=DEFAULT_PAGE_SIZE,
@@ -93,8 +93,8 @@ async def get_topic(
     responses=problem_responses(404, 422),
 )
 async def get_person(
+    request: Request,
     session: SessionDep,
-    summaries: ArticleSummaries,
     slug: Annotated[Slug, Path(max_length=120, examples=["dr-amara-okafor"])],
 ) -> SQLModel:
     """An author, clinical reviewer or narrator: credentials, registration and bio, with the
@@ -103,7 +103,7 @@ async def get_person(
     now = utcnow()
     articles = await list_published_articles(
         session=session,
-        summaries=summaries,
+        summaries=request.app.state.article_summaries,
         filters=ArticleFilters(author=slug),
         sort="-published_at",
         limit=DEFAULT_PAGE_SIZE,
