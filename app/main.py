@@ -187,9 +187,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ],
         )
     app.include_router(system_router)
-    app.include_router(api_router, prefix="/v1")
     # GraphQL documents itself (GraphiQL, schema.graphql); OpenAPI describes REST only.
     app.include_router(graphql_router(settings), include_in_schema=False)
+    app.include_router(api_router, prefix="/v1")
     # The staff web UI; it uses app.state.sessionmaker per request (set by the lifespan).
     mount_admin(app, settings)
     _document_problem_schema(app)

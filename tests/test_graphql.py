@@ -15,6 +15,8 @@ from app.core.db import create_sessionmaker
 from app.graphql.extensions import PersistedQueries
 from app.graphql.schema import MAX_ALIASES, MAX_DEPTH, schema_sdl
 from app.main import create_app
+from app.sync.models import ContentChangeAction
+from app.sync.service import record_content_change
 from tests.factories import make_article, make_person, make_topic, make_track, variants_of
 from tests.member_factories import Member
 
@@ -575,3 +577,94 @@ async def test_article_lists_reuse_the_summaries_rest_built(
     # The member and the page of ids; the summaries (and their topics) are not read again.
     assert not [sql for sql in log.statements if "article_topic" in sql], log.statements
     assert len(log.statements) <= 2, log.statements
+
+
+def _built_summaries(client: AsyncClient) -> list[Any]:
+    app = client._transport.app
+    return list(app.state.article_summaries.items._items.values())
+
+
+async def test_article_completions_are_kept_with_the_built_summaries(
+    client: AsyncClient, session: AsyncSession, member: Member
+) -> None:
+    topic = await make_topic(session, slug="sleep")
+    articles = [await make_article(session, topics=[topic]) for _ in range(3)]
+    await session.commit()
+    # Signed in: GraphQL's result cache, which is for anonymous callers, is not in the way.
+    query = (
+        "{ articles(first: 3) { edges { cursor node { id databaseId __typename slug title "
+        "topics { id slug name } ...Byline } } } } fragment Byline on Article { author { name } }"
+    )
+    first = await gql(client, query, headers=member.headers)
+    built = _built_summaries(client)
+    assert [len(item.completions) for item in built] == [1, 1, 1]
+    second = await gql(client, query, headers=member.headers)
+    assert second == first
+    assert {node["node"]["databaseId"] for node in first["data"]["articles"]["edges"]} == {
+        article.id for article in articles
+    }
+    # Another document with the same shape is recognised by its own nodes, not its text.
+    other = await gql(client, query.replace("Byline", "Author"), headers=member.headers)
+    assert other == first
+
+    # A change of content makes new summaries; nothing completed before is used for them.
+    articles[0].title = "Retitled after review"
+    session.add(articles[0])
+    await session.flush()
+    record_content_change(
+        session,
+        entity_type="article",
+        entity_id=articles[0].id,
+        slug=articles[0].slug,
+        action=ContentChangeAction.upsert,
+        visible_at=articles[0].published_at,
+    )
+    await session.commit()
+    third = await gql(client, query, headers=member.headers)
+    titles = {
+        edge["node"]["slug"]: edge["node"]["title"] for edge in third["data"]["articles"]["edges"]
+    }
+    assert titles[articles[0].slug] == "Retitled after review"
+
+
+async def test_selections_reading_more_than_the_article_are_not_kept(
+    client: AsyncClient, session: AsyncSession, member: Member
+) -> None:
+    topic = await make_topic(session, slug="sleep")
+    await make_article(session, topics=[topic])
+    await session.commit()
+    queries: list[tuple[str, dict[str, Any] | None]] = [
+        # A resolver that loads more than the article (through the request's loaders).
+        ("{ articles(first: 1) { nodes { slug topics { description } } } }", None),
+        # Arguments, and what depends on the caller (their country).
+        (
+            '{ articles(first: 1) { nodes { slug crisisResources(country: "GB") { country } } } }',
+            None,
+        ),
+        # A directive reading a variable.
+        (
+            "query($full: Boolean!) { articles(first: 1) "
+            "{ nodes { slug title @include(if: $full) } } }",
+            {"full": True},
+        ),
+        # The body comes from the article's detail, loaded per request.
+        ("{ articles(first: 1) { nodes { slug bodyHtml } } }", None),
+    ]
+    for query, variables in queries:
+        result = await gql(client, query, variables, headers=member.headers)
+        assert "errors" not in result, result
+        assert [len(item.completions) for item in _built_summaries(client)] == [0], query
+    included = await gql(client, queries[2][0], {"full": False}, headers=member.headers)
+    assert "title" not in included["data"]["articles"]["nodes"][0]
+
+
+async def test_fragments_of_the_same_name_in_two_documents(
+    client: AsyncClient, session: AsyncSession
+) -> None:
+    article = await make_article(session, title="Breathing for sleep")
+    await session.commit()
+    page = "{ articles(first: 1) { nodes { ...A } } }"
+    by_slug = await gql(client, page + " fragment A on Article { slug }")
+    by_title = await gql(client, page + " fragment A on Article { title }")
+    assert by_slug["data"]["articles"]["nodes"] == [{"slug": article.slug}]
+    assert by_title["data"]["articles"]["nodes"] == [{"title": "Breathing for sleep"}]

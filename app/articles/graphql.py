@@ -9,6 +9,7 @@ from app.articles import service
 from app.articles.models import ArticlePublic, ArticleSummary, CitationPublic, ClinicalReview
 from app.core.errors import Moved, NotFound
 from app.crisis.graphql import CountryArgument, CrisisResources, crisis_resources_of_content
+from app.graphql.completions import keep_completions_of
 from app.graphql.connections import Connection, ContentSort, aware, connection, page_size
 from app.graphql.context import Info, content_locale, entry_locale
 from app.graphql.node import Node, database_id_of, global_id_of
@@ -84,6 +85,13 @@ class Article(Node):
         self, info: Info, country: CountryArgument = None
     ) -> CrisisResources | None:
         return await crisis_resources_of_content(info, self.content_warnings, country)
+
+
+# Pages of articles are resolved from the summaries built for the content version; GraphQL's
+# completions of them are kept there too.
+keep_completions_of(
+    "Article", lambda context, source: context.article_summaries.items.peek(source.id)
+)
 
 
 @strawberry.input(description="Filters, as REST's query parameters.")

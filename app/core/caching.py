@@ -229,13 +229,15 @@ class ResponseStore:
 class BuiltItem(Generic[ModelT]):
     """One list item built for a content version: the model, which GraphQL resolves fields
     from, and its JSON, which REST pages are assembled from (serialized the first time it is
-    asked for, then kept)."""
+    asked for, then kept); and GraphQL's completions of selections that read only the model
+    (app/graphql/completions.py), by selection."""
 
-    __slots__ = ("_json", "model")
+    __slots__ = ("_json", "completions", "model")
 
     def __init__(self, model: ModelT) -> None:
         self.model = model
         self._json: bytes | None = None
+        self.completions: dict[int, Any] = {}
 
     @property
     def json(self) -> bytes:
@@ -267,6 +269,10 @@ class FragmentCache(Generic[ItemT]):
                 self._items.move_to_end(key)
                 found[key] = item
         return found
+
+    def peek(self, key: Any) -> ItemT | None:
+        """The item kept under `key` for the version last asked for, if any."""
+        return self._items.get(key)
 
     def put_many(self, version: str, items: dict[Any, ItemT]) -> None:
         if version != self._version:

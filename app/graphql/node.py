@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from app.core.errors import FieldError, Invalid
+from app.graphql.completions import reads_only_parent
 
 
 @strawberry.interface(description="An object with a global id, fetchable with `node(id:)`.")
@@ -24,12 +25,14 @@ def global_id(type_name: str, key: object) -> strawberry.ID:
 def global_id_of(type_name: str) -> Callable[..., strawberry.ID]:
     """A resolver of the global id of content addressed by slug."""
 
+    @reads_only_parent
     def resolve(root: strawberry.Parent[Any]) -> strawberry.ID:
         return global_id(type_name, root.slug)
 
     return resolve
 
 
+@reads_only_parent
 def database_id_of(root: strawberry.Parent[Any]) -> int:
     return int(root.id)
 

@@ -24,6 +24,7 @@ from app.collections.graphql import CollectionQuery
 from app.core.config import Settings
 from app.core.errors import NotFound
 from app.crisis.graphql import CrisisQuery
+from app.graphql.completions import ExecutionContext
 from app.graphql.context import Info, get_context
 from app.graphql.errors import with_codes
 from app.graphql.extensions import AnonymousResultCache, BoundedCache, PersistedQueries
@@ -146,6 +147,7 @@ def build_schema(*, production: bool, result_cache_entries: int = 0) -> strawber
         query=Query,
         mutation=Mutation,
         extensions=extensions,
+        execution_context_class=ExecutionContext,
         config=StrawberryConfig(disable_field_suggestions=production),
     )
 
