@@ -9,7 +9,7 @@ import pytest
 import strawberry.schema.schema as strawberry_schema
 from httpx import AsyncClient
 
-from app.graphql.context import GraphQLContext
+from app.graphql.context import RequestDatabase
 from app.graphql.extensions import PersistedQueries
 from app.graphql.schema import (
     MAX_ALIASES,
@@ -46,13 +46,13 @@ def validations(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 def resolvers_called(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The services resolvers reach the database through (every data field does)."""
     called: list[str] = []
-    original = GraphQLContext.db
+    original = RequestDatabase.__call__
 
-    async def recording(self: GraphQLContext, service: Any, /, **kwargs: Any) -> Any:
+    async def recording(self: RequestDatabase, service: Any, /, **kwargs: Any) -> Any:
         called.append(service.__name__)
         return await original(self, service, **kwargs)
 
-    monkeypatch.setattr(GraphQLContext, "db", recording)
+    monkeypatch.setattr(RequestDatabase, "__call__", recording)
     return called
 
 

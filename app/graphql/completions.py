@@ -24,6 +24,7 @@ from itertools import count
 from typing import Any
 
 from graphql import (
+    ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -152,7 +153,19 @@ _selections = _Selections()
 
 
 class ExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    """graphql-core's execution, reusing completions kept with built items."""
+    """graphql-core's execution, reusing completions kept with built items, and leaving no
+    reference cycle behind."""
+
+    def build_response(self, data: dict[str, Any] | None) -> Any:
+        response = super().build_response(data)
+        if isinstance(response, ExecutionResult):
+            # Execution is over (nothing deferred). The async helpers are bound methods of
+            # this executor, which refers to the request's context, session and loaders: that
+            # one cycle left ~290 objects per request for the collector, and with 32 requests
+            # in flight they reached its oldest generation, whose full passes (~100 ms each)
+            # cost ~1 ms per request and set the p99.
+            del self.async_helpers
+        return response
 
     def complete_object_value(
         self,

@@ -41,13 +41,30 @@ class GraphQLContext(BaseContext):
         self.settings = settings
         # One "now" per request: every field sees the same catalogue.
         self.now = utcnow()
-        # Resolvers run concurrently but an AsyncSession serves one statement at a time.
-        self._database = asyncio.Lock()
+        self.db = RequestDatabase(session)
         from app.graphql.loaders import Loaders
 
-        self.loaders = Loaders(self)
+        # Nothing the loaders hold refers back to the context: a request's objects are freed
+        # as it ends, not left in a reference cycle for the garbage collector's full passes.
+        self.loaders = Loaders(db=self.db, now=self.now, user=user)
 
-    async def db(self, service: Callable[..., Awaitable[ResultT]], /, **kwargs: Any) -> ResultT:
+    def require_user(self) -> User:
+        if self.user is None:
+            raise Unauthorized("Sign in first: send 'Authorization: Bearer <access token>'.")
+        return self.user
+
+
+class RequestDatabase:
+    """The request's session for resolvers and loaders: `await db(service, **kwargs)`."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        # Resolvers run concurrently but an AsyncSession serves one statement at a time.
+        self._lock = asyncio.Lock()
+
+    async def __call__(
+        self, service: Callable[..., Awaitable[ResultT]], /, **kwargs: Any
+    ) -> ResultT:
         """Call a service with the request's session, one database call at a time."""
         for name, value in kwargs.items():
             # No text we store or look up holds a NUL, and PostgreSQL cannot compare one;
@@ -60,18 +77,13 @@ class GraphQLContext(BaseContext):
                 )
 
         async def one_at_a_time() -> ResultT:
-            async with self._database:
+            async with self._lock:
                 return await service(session=self.session, **kwargs)
 
         # Shielded: when a sibling field fails, graphql-core cancels the other resolvers; a
         # statement cancelled midway leaves the session's connection closed under it, and the
         # request then fails while closing the session (a 500 instead of the field's error).
         return await asyncio.shield(one_at_a_time())
-
-    def require_user(self) -> User:
-        if self.user is None:
-            raise Unauthorized("Sign in first: send 'Authorization: Bearer <access token>'.")
-        return self.user
 
 
 async def get_context(

@@ -3,10 +3,12 @@ however many parents ask for it."""
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from app.accounts.models import User
 from app.articles import service as articles
 from app.articles.models import ArticlePublic, ArticleSummary
 from app.collections import service as collections
@@ -21,7 +23,7 @@ from app.tracks import service as tracks
 from app.tracks.models import TrackSummary, TrackVariantPublic
 
 if TYPE_CHECKING:
-    from app.graphql.context import GraphQLContext
+    from app.graphql.context import RequestDatabase
 
 KeyT = TypeVar("KeyT", bound=Hashable)
 ValueT = TypeVar("ValueT")
@@ -53,9 +55,7 @@ def _grouped_by_limit(
 
 
 class Loaders:
-    def __init__(self, context: "GraphQLContext") -> None:
-        self._context = context
-        db, now = context.db, context.now
+    def __init__(self, *, db: "RequestDatabase", now: datetime, user: User | None) -> None:
 
         async def people(slugs: list[str]) -> list[Person | None]:
             found = await db(taxonomy.people_by_slugs, slugs=slugs)
@@ -70,7 +70,7 @@ class Loaders:
             return [found.get(article_id) for article_id in ids]
 
         async def variants(keys: list[tuple[int, bool]]) -> list[list[TrackVariantPublic]]:
-            entitled = context.user is not None and context.user.is_premium
+            entitled = user is not None and user.is_premium
             found = await db(
                 tracks.variants_for_tracks, tracks=dict(keys), premium_entitled=entitled
             )
@@ -81,7 +81,6 @@ class Loaders:
             return [found.get(collection_id, []) for collection_id in ids]
 
         async def viewer_progress(track_ids: list[int]) -> list[TrackProgress | None]:
-            user = context.user
             if user is None:
                 return [None for _ in track_ids]
             found = await db(progress.progress_for_tracks, user=user, track_ids=track_ids)
