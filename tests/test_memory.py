@@ -62,3 +62,17 @@ def test_one_trimming_thread_per_process() -> None:
     trimming = [t for t in threading.enumerate() if t.name == "malloc-trim"]
     assert len(trimming) == 1
     assert trimming[0].daemon
+
+
+def test_a_serving_worker_leaves_what_it_built_at_start_out_of_collections() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    startup_object = ["built at start"]  # a list: always tracked by the collector
+    with memory.serving_heap():
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] == memory.YOUNG_GENERATION_THRESHOLD
+        assert not any(found is startup_object for found in gc.get_objects())
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    assert any(found is startup_object for found in gc.get_objects())

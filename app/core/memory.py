@@ -22,11 +22,13 @@ arenas are not malloc's: a partly used one stays, whatever is trimmed.)
 """
 
 import ctypes
+import gc
 import logging
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 logger = logging.getLogger("app.memory")
@@ -45,6 +47,10 @@ IDLE_CPU_SHARE = 0.05
 WORK_CPU_SECONDS = 0.5
 # Under steady load, never idle: trim this often anyway.
 TRIM_AT_LEAST_EVERY_SECONDS = 30.0
+
+# Allocations between two passes over the garbage collector's young generation (Python's
+# default is 700; see serving_heap).
+YOUNG_GENERATION_THRESHOLD = 10_000
 
 _trimming: threading.Thread | None = None
 _trimming_lock = threading.Lock()
@@ -113,3 +119,30 @@ def _trim_forever(malloc_trim: Callable[[int], int]) -> None:
         time.sleep(TRIM_CHECK_SECONDS)
         if schedule.should_trim(time.monotonic(), time.process_time()):
             malloc_trim(0)  # ctypes releases the GIL: the event loop runs meanwhile
+
+
+@contextmanager
+def serving_heap() -> Iterator[None]:
+    """While a worker serves: what it built at start is left out of the cyclic garbage
+    collector's passes, and its young generation is collected every 10,000 allocations
+    rather than every 700.
+
+    Why (bench, large data set, 32 connections): the imported stack, the schema and the
+    caches are ~210k tracked objects, and a full pass over them took ~240 ms. Full passes
+    came every second or so, because at 700 allocations the young generation is collected
+    several times during one request: the objects of the 32 requests in flight survive
+    those passes and are promoted, and once enough have been promoted the collector walks
+    everything. That was ~0.7 ms of CPU per request and the p99 of every list. Frozen, a full
+    pass walks only what was made since start (~20k objects); with the larger young
+    generation, a request's objects are mostly freed (by reference counting) before a pass
+    sees them. Cyclic garbage, which the passes exist for, is rare on the hot paths (GraphQL
+    leaves none: app/graphql/completions.py)."""
+    previous = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+        gc.unfreeze()
