@@ -95,7 +95,7 @@ async def get_context(
     if user is not None:
         # A signed-in answer may hold member data (viewer, home's streak), as REST's member
         # routes do; anonymous answers get public caching from the response cache.
-        private_response(response)
+        await private_response(response)
     return GraphQLContext(
         session=session,
         user=user,

@@ -41,5 +41,5 @@ async def get_home(
     Anonymous, those two are null and the response is public and cached."""
     feed = await service.home_feed(session=session, user=user, now=utcnow())
     if user is not None:
-        private_response(response)
+        await private_response(response)
     return feed

@@ -81,7 +81,7 @@ class MediaRoute(APIRoute):
 router = APIRouter(tags=["media"], route_class=MediaRoute)
 
 
-def get_media_storage(request: Request) -> MediaStorage:
+async def get_media_storage(request: Request) -> MediaStorage:
     """One storage per app, rebuilt when the app's settings object is replaced."""
     settings: Settings = request.app.state.settings
     cached: tuple[Settings, MediaStorage] | None = getattr(request.app.state, "media_storage", None)
