@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.accounts import service as accounts
 from app.api.errors import handle_unexpected_error
 from app.core.config import Settings
-from app.core.db import create_engine
+from app.core.db import SQLITE_POOL_SIZE, create_engine
 from app.main import create_app
 from tests.conftest import IS_POSTGRES, run_alembic
 
@@ -134,3 +134,41 @@ async def test_a_database_still_busy_after_the_timeout_is_a_503_to_retry() -> No
     assert response.headers["Retry-After"] == "1"
     assert response.headers["content-type"] == "application/problem+json"
     assert b"nothing was saved" in response.body
+
+
+async def test_no_connection_is_held_while_the_password_is_checked(
+    file_client: AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    email = await register(file_client)
+    engine: AsyncEngine = file_client._transport.app.state.engine
+    held_during_check: list[int] = []
+    real = accounts.verify_password
+
+    async def verify_password(password: str, password_hash: str | None) -> bool:
+        held_during_check.append(engine.pool.checkedout())
+        return await real(password, password_hash)
+
+    monkeypatch.setattr(accounts, "verify_password", verify_password)
+    response = await file_client.post(
+        "/v1/auth/token", data={"username": email, "password": PASSWORD}
+    )
+    assert response.status_code == 200, response.text
+    assert held_during_check == [0]
+
+
+async def test_a_worker_out_of_connections_answers_503_to_retry(file_client: AsyncClient) -> None:
+    engine: AsyncEngine = file_client._transport.app.state.engine
+    pool = engine.pool
+    assert (pool.size(), pool._max_overflow) == (SQLITE_POOL_SIZE, 0)
+    pool._timeout = 0.2  # not 30 s in a test
+    held = [await engine.connect() for _ in range(SQLITE_POOL_SIZE)]
+    try:
+        response = await file_client.get("/v1/home")
+    finally:
+        for connection in held:
+            await connection.close()
+    assert response.status_code == 503, response.text
+    assert response.headers["Retry-After"] == "5"
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"] == "/problems/service-unavailable"
+    assert (await file_client.get("/v1/home")).status_code == 200

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import iter_route_contexts
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -243,6 +244,19 @@ def _database_busy(exc: Exception) -> bool:
 
 
 async def handle_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    if isinstance(exc, PoolTimeoutError):
+        # Every pooled connection stayed busy for the pool's timeout: the worker is
+        # overloaded, which is not a bug to log with a traceback.
+        logger.warning("no database connection free on %s %s", request.method, request.url.path)
+        return problem_response(
+            status=503,
+            code="service-unavailable",
+            title="Service Unavailable",
+            detail="The server is overloaded: no database connection became free in time. "
+            "Retry in a few seconds.",
+            instance=request.url.path,
+            headers={"Retry-After": "5"},
+        )
     if _database_busy(exc):
         logger.warning("database busy on %s %s", request.method, request.url.path)
         return problem_response(
