@@ -1,9 +1,13 @@
 """Registration, sign-in, refresh rotation, sign-out, access-token checks, throttling, roles."""
 
+import asyncio
 import base64
 import hashlib
 import hmac
 import json
+import os
+import sys
+import threading
 import uuid
 import warnings
 from datetime import timedelta
@@ -19,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts import service as accounts
 from app.accounts.models import STAFF_ROLES, RefreshToken, Role, User
 from app.api.deps import AdminUser, StaffUser, get_session
-from app.core import ratelimit
+from app.core import ratelimit, security
 from app.core.config import Settings
 from app.core.db import utcnow
 from app.core.errors import Forbidden, Invalid
@@ -723,3 +727,16 @@ async def test_memory_limiter_stays_within_its_size(clock: FakeClock) -> None:
     assert len(limiter._windows) <= 10
     # The newest counters are the ones kept.
     assert (await limiter.count("sign-in:account:99@example.com", 900)).count == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+async def test_passwords_are_hashed_at_a_lower_priority_than_serving() -> None:
+    def nice_here() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    serving = nice_here()
+    hashing = await asyncio.get_running_loop().run_in_executor(security._hashing, nice_here)
+    assert hashing == min(19, serving + security.HASHING_NICE_OFFSET)
+    assert nice_here() == serving  # the event loop's own thread is left alone
+    assert await security.verify_password("right", await security.hash_password("right"))
+    assert not await security.verify_password("wrong", await security.hash_password("right"))
