@@ -172,3 +172,17 @@ async def test_a_worker_out_of_connections_answers_503_to_retry(file_client: Asy
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["type"] == "/problems/service-unavailable"
     assert (await file_client.get("/v1/home")).status_code == 200
+
+
+async def test_every_request_gives_its_connection_back(file_client: AsyncClient) -> None:
+    engine: AsyncEngine = file_client._transport.app.state.engine
+    email = await register(file_client)
+    token = await file_client.post("/v1/auth/token", data={"username": email, "password": PASSWORD})
+    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    for path in ("/v1/articles", "/v1/home", "/v1/me", "/v1/me/stats", "/v1/articles/none"):
+        await file_client.get(path, headers=headers)
+        await file_client.get(path)
+    await file_client.post(
+        "/graphql", json={"query": "{ viewer { profile { email } } }"}, headers=headers
+    )
+    assert engine.pool.checkedout() == 0

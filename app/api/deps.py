@@ -20,8 +20,16 @@ from app.crisis.models import COUNTRY_PATTERN
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     # Services commit their own work; this only opens and closes the session.
-    async with request.app.state.sessionmaker() as session:
+    session: AsyncSession = request.app.state.sessionmaker()
+    try:
         yield session
+    finally:
+        # Closing is AsyncSession's exit: close() in a new task, shielded so a cancelled
+        # request still gives its connection back (~70 us). A session that holds no
+        # transaction holds no connection: anonymous reads served from the read connection
+        # and the per-version caches never take one, and skip it.
+        if session.in_transaction():
+            await session.__aexit__(None, None, None)
 
 
 # Dependencies are `async def` even when they do not await: FastAPI runs a plain `def`
