@@ -2,6 +2,7 @@
 
 from typing import Any
 
+import orjson
 import strawberry
 from cross_web import HTTPException  # what strawberry's views raise (its dependency)
 from fastapi import Request
@@ -155,6 +156,11 @@ def build_schema(*, production: bool, result_cache_entries: int = 0) -> strawber
 class CodedErrorsRouter(GraphQLRouter[Any, None]):
     """Applies error codes and masking at the one point every result passes, including
     parse and limit errors raised before execution starts."""
+
+    def encode_json(self, data: object) -> bytes:
+        # orjson rather than the standard library's encoder: ~6% of a GraphQL list's CPU.
+        # (UTF-8 as is, where json.dumps escaped every non-ASCII character.)
+        return orjson.dumps(data)
 
     async def process_result(self, request: Request, result: ExecutionResult) -> Any:
         if result.errors:
