@@ -32,6 +32,8 @@ UVICORN_FLAGS = [
     "uvloop",
     "--http",
     "httptools",
+    "--ws",
+    "none",  # as app.cli serve runs it
     "--no-access-log",
     "--log-level",
     "warning",

@@ -256,6 +256,7 @@ def test_serve_passes_the_timeouts_and_limits_to_uvicorn() -> None:
     assert config.factory is True
     assert config.proxy_headers is True
     assert config.server_header is False
+    assert config.ws == "none"  # no websocket routes: no websocket implementation loaded
 
 
 def test_the_default_serving_settings() -> None:

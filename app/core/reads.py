@@ -19,6 +19,8 @@ from sqlalchemy import Select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from app.core.db import SQLITE_CACHE_KIB
+
 Processor = Callable[[Any], Any] | None
 
 # Called with the SQL of every statement run on sqlite3 directly, which SQLAlchemy's engine
@@ -137,5 +139,6 @@ async def _sqlite_connection(session: AsyncSession) -> sqlite3.Connection:
         # Each statement is its own snapshot; WAL lets it read while others write.
         read.execute("PRAGMA query_only=ON")
         read.execute("PRAGMA busy_timeout=5000")
+        read.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         _read_connections[database] = read
     return read

@@ -14,15 +14,17 @@ import ipaddress
 import logging
 import socket
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
-import httpx
 import orjson
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.db import begin_write, utcnow
+
+if TYPE_CHECKING:
+    import httpx
 from app.partners.models import (
     ApiClient,
     DeliveryStatus,
@@ -164,8 +166,31 @@ def _private_address(url: str) -> bool:
     )
 
 
+class Poster(Protocol):
+    async def post(self, url: str, *, content: bytes, headers: dict[str, str]) -> Any: ...
+
+
+class ClientOnFirstPost:
+    """An httpx client made when the first webhook is sent: httpx and what it imports (~2
+    MB, and rich and pygments where installed) stay out of workers that send none."""
+
+    def __init__(self) -> None:
+        self._client: httpx.AsyncClient | None = None
+
+    async def post(self, url: str, *, content: bytes, headers: dict[str, str]) -> Any:
+        if self._client is None:
+            import httpx
+
+            self._client = httpx.AsyncClient(timeout=5.0, follow_redirects=False)
+        return await self._client.post(url, content=content, headers=headers)
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+
+
 async def deliver_due(
-    *, session: AsyncSession, http: httpx.AsyncClient, now: datetime, allow_private: bool
+    *, session: AsyncSession, http: Poster, now: datetime, allow_private: bool
 ) -> int:
     """Send the deliveries that are due; each outcome is recorded with its next attempt."""
     await begin_write(session)
@@ -184,6 +209,8 @@ async def deliver_due(
         statement = statement.with_for_update(skip_locked=True, of=WebhookDelivery)
     due = (await session.execute(statement)).all()
     for delivery, hook in due:
+        import httpx  # for its errors; loaded by the time anything is sent
+
         body = orjson.dumps(delivery.payload)
         timestamp = int(now.timestamp())
         delivery.attempts += 1
@@ -225,7 +252,8 @@ async def dispatch_forever(
     allow_private: bool,
 ) -> None:
     """The background loop each app process runs: enqueue, deliver, sleep."""
-    async with httpx.AsyncClient(timeout=5.0, follow_redirects=False) as http:
+    http = ClientOnFirstPost()
+    try:
         while True:
             try:
                 async with sessionmaker() as session:
@@ -239,3 +267,5 @@ async def dispatch_forever(
             except Exception:
                 logger.exception("webhook dispatch failed; retrying next round")
             await asyncio.sleep(interval_seconds)
+    finally:
+        await http.aclose()
