@@ -606,6 +606,14 @@ async def test_article_completions_are_kept_with_the_built_summaries(
     # Another document with the same shape is recognised by its own nodes, not its text.
     other = await gql(client, query.replace("Byline", "Author"), headers=member.headers)
     assert other == first
+    # Edges without their cursor are kept too (with the article they hold).
+    by_title = "{ articles(first: 3, sort: TITLE) { edges { node { slug title } } } }"
+    titled = await gql(client, by_title, headers=member.headers)
+    assert await gql(client, by_title, headers=member.headers) == titled
+    assert [len(item.completions) for item in _built_summaries(client)] == [4, 4, 4]
+    assert [edge["node"]["title"] for edge in titled["data"]["articles"]["edges"]] == sorted(
+        article.title for article in articles
+    )
 
     # A change of content makes new summaries; nothing completed before is used for them.
     articles[0].title = "Retitled after review"

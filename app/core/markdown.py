@@ -19,6 +19,7 @@ def _markdown() -> "MarkdownIt":
 
     return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
+
 _ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr",
     "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",

@@ -10,8 +10,10 @@ the same kind; no arguments, no directives, no resolver that reads the request),
 it gives the same dict every time: the first completion is kept with the built item and the
 next requests reuse it.
 
-Soundness rests on three rules, each checked here:
-- a kept completion is only used for the very object it was made from (`model is source`);
+Soundness rests on three rules, each checked here or by the finder a type registers:
+- a kept completion is only used for the very object it was made from: the finder answers
+  the built item only if the source is its model (an article) or holds its model and nothing
+  else a selection may read (an edge, whose `cursor` does not qualify);
 - a selection is recognised by the identity of its field nodes, held here so that no other
   document's nodes can take their ids, and never by its shape (a fragment spread with the
   same name means something else in another document);
@@ -64,7 +66,8 @@ _built_item_finders: dict[str, BuiltItemOf] = {}
 
 def keep_completions_of(type_name: str, built_item_of: BuiltItemOf) -> None:
     """Declare where the objects of a GraphQL type come from: `built_item_of(context,
-    source)` answers the built item whose model `source` is, or None."""
+    source)` answers the built item whose model determines `source`, checked by identity,
+    or None."""
     _built_item_finders[type_name] = built_item_of
 
 
@@ -210,7 +213,7 @@ class ExecutionContext(StrawberryGraphQLCoreExecutionContext):
         ):
             return None
         built = built_item_of(self.context_value, source)
-        if built is None or built.model is not source:
+        if built is None:
             return None
         nodes = tuple(details.node for details in field_details_list)
         serial = _selections.serial(return_type, nodes, self.fragment_definitions)
