@@ -30,7 +30,7 @@ from app.core.caching import (
 )
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
-from app.core.memory import return_large_blocks_to_the_system, serving_heap
+from app.core.memory import prepare_heap_for_serving, return_large_blocks_to_the_system
 from app.core.ratelimit import create_rate_limiter
 from app.core.security_headers import SecurityHeaders
 from app.graphql.schema import graphql_router
@@ -120,8 +120,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     )
                 )
             )
-        with serving_heap():
-            yield
+        prepare_heap_for_serving()  # once per process (app/core/memory.py)
+        yield
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)

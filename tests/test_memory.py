@@ -64,15 +64,29 @@ def test_one_trimming_thread_per_process() -> None:
     assert trimming[0].daemon
 
 
-def test_a_serving_worker_leaves_what_it_built_at_start_out_of_collections() -> None:
+def test_a_serving_process_leaves_what_it_built_at_start_out_of_collections(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import gc
 
-    before = gc.get_threshold()
+    monkeypatch.setattr(memory, "_heap_prepared", False)
+    threshold = gc.get_threshold()
     startup_object = ["built at start"]  # a list: always tracked by the collector
-    with memory.serving_heap():
+    try:
+        assert memory.prepare_heap_for_serving()
         assert gc.get_freeze_count() > 0
         assert gc.get_threshold()[0] == memory.YOUNG_GENERATION_THRESHOLD
         assert not any(found is startup_object for found in gc.get_objects())
-    assert gc.get_threshold() == before
-    assert gc.get_freeze_count() == 0
-    assert any(found is startup_object for found in gc.get_objects())
+        collections: list[int] = []
+
+        def counting_collect(*_args: int) -> int:
+            collections.append(1)
+            return 0
+
+        monkeypatch.setattr(gc, "collect", counting_collect)
+        assert not memory.prepare_heap_for_serving()  # a second app in the same process
+        assert collections == []
+    finally:
+        monkeypatch.undo()
+        gc.unfreeze()  # the rest of the suite as it was
+        gc.set_threshold(*threshold)
