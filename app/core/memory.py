@@ -48,7 +48,7 @@ WORK_CPU_SECONDS = 0.5
 TRIM_AT_LEAST_EVERY_SECONDS = 30.0
 
 # Allocations between two passes over the garbage collector's young generation (Python's
-# default is 700; see serving_heap).
+# default is 700; see prepare_heap_for_serving).
 YOUNG_GENERATION_THRESHOLD = 10_000
 
 _trimming: threading.Thread | None = None
