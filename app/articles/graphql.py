@@ -1,19 +1,17 @@
 """GraphQL: articles, as connections with the same filters and sort as REST."""
 
 from datetime import datetime
-from typing import Any
 
 import strawberry
 from strawberry.experimental.pydantic import type as pydantic_type
 
 from app.articles import service
 from app.articles.models import ArticlePublic, ArticleSummary, CitationPublic, ClinicalReview
-from app.core.caching import BuiltItem
 from app.core.errors import Moved, NotFound
 from app.crisis.graphql import CountryArgument, CrisisResources, crisis_resources_of_content
 from app.graphql.completions import keep_completions_of
 from app.graphql.connections import Connection, ContentSort, aware, connection, page_size
-from app.graphql.context import GraphQLContext, Info, content_locale, entry_locale
+from app.graphql.context import Info, content_locale, entry_locale
 from app.graphql.node import Node, database_id_of, global_id_of
 from app.taxonomy.graphql import Person, Topic  # noqa: F401 - registers the nested types
 
@@ -89,15 +87,14 @@ class Article(Node):
         return await crisis_resources_of_content(info, self.content_warnings, country)
 
 
-def _built_summary(context: GraphQLContext, article: Any) -> BuiltItem[ArticleSummary] | None:
-    built = context.article_summaries.items.peek(article.id)
-    return built if built is not None and built.model is article else None
-
-
 # Pages of articles are resolved from the summaries built for the content version; GraphQL's
 # completions of them, and of the edges that hold them, are kept there too.
-keep_completions_of("Article", _built_summary)
-keep_completions_of("ArticleEdge", lambda context, edge: _built_summary(context, edge.node))
+keep_completions_of(
+    "Article", lambda context, article: context.article_summaries.built_from(article)
+)
+keep_completions_of(
+    "ArticleEdge", lambda context, edge: context.article_summaries.built_from(edge.node)
+)
 
 
 @strawberry.input(description="Filters, as REST's query parameters.")

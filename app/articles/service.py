@@ -74,6 +74,12 @@ class SummaryCache:
     items: FragmentCache[BuiltItem[ArticleSummary]]
     version: ContentVersion
 
+    def built_from(self, summary: Any) -> BuiltItem[ArticleSummary] | None:
+        """The built item `summary` is the model of, if it is one (not a detail or a summary
+        built for one request)."""
+        built = self.items.peek(summary.id)
+        return built if built is not None and built.model is summary else None
+
 
 Author = aliased(Person, name="author")
 

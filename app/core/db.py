@@ -95,9 +95,7 @@ async def begin_write(session: AsyncSession) -> None:
         connection = (await session.connection()).sync_connection
         if connection is not None and connection.get_execution_options().get(WRITE_TRANSACTION):
             return
-        if session.new or session.dirty or session.deleted:
-            raise RuntimeError("begin_write() must come before the service's first change")
-        await session.commit()
+        await end_read(session)  # before the service's first change
     await session.connection(execution_options={WRITE_TRANSACTION: True})
 
 
@@ -106,7 +104,7 @@ async def end_read(session: AsyncSession) -> None:
     slow work that needs no database (a password hash). What it read stays loaded
     (expire_on_commit=False); the next statement takes a connection again."""
     if session.new or session.dirty or session.deleted:
-        raise RuntimeError("end_read() would commit the session's changes")
+        raise RuntimeError("begin_write() and end_read() must come before the first change")
     await session.commit()
 
 
