@@ -35,6 +35,7 @@ from app.search.models import SearchKind, search_document
 from app.search.service import (
     MAX_RESULTS,
     SearchFilters,
+    _ranked,
     search_content,
     search_terms,
     word_forms,
@@ -190,6 +191,21 @@ async def corpus(session: AsyncSession) -> Corpus:
             ),
         ),
     }
+    # Matching "sleep" in their titles and topic, but not for the public (yet).
+    tracks["draft"] = await make_track(
+        session,
+        slug="sleep-track-draft",
+        title="Sleep track in the making",
+        topics=[sleep_topic],
+        status=PublicationStatus.draft.value,
+    )
+    tracks["archived"] = await make_track(
+        session,
+        slug="sleep-track-archived",
+        title="Sleep track of old",
+        topics=[sleep_topic],
+        status=PublicationStatus.archived.value,
+    )
     await index(session, SearchKind.track, *tracks.values())
     collections = {
         "sleep": await make_collection(
@@ -199,7 +215,14 @@ async def corpus(session: AsyncSession) -> Corpus:
             kind=CollectionKind.course,
             topics=[sleep_topic],
             items=[articles["sleep"]],
-        )
+        ),
+        "scheduled": await make_collection(
+            session,
+            slug="sleep-course-scheduled",
+            title="Sleep course, coming soon",
+            topics=[sleep_topic],
+            published_at=scheduled_at,
+        ),
     }
     await index(session, SearchKind.collection, *collections.values())
     slugs = {f"article:{key}": row.slug for key, row in articles.items()}
@@ -327,6 +350,66 @@ async def test_filters_by_locale(client: AsyncClient, corpus: Corpus) -> None:
     assert await found(client, "yoga", locale="fr") == ["yoga-fr"]
     assert await found(client, "yoga", locale="en") == ["yoga-en"]
     assert await found(client, "yoga", locale="de") == []
+
+
+HIDDEN = {"sleep-draft", "sleep-track-draft", "sleep-track-archived", "sleep-course-scheduled"}
+FILTER_SETS: list[dict[str, Any]] = [
+    {"kind": "article"},
+    {"kind": ["track", "collection"]},
+    {"topic": "search-sleep"},
+    {"topic": "search-anxiety"},
+    {"locale": "fr"},
+    {"locale": "en", "kind": "collection"},
+    {"topic": "search-sleep", "kind": ["article", "track"], "locale": "en"},
+]
+
+
+def _meets(hit: dict[str, Any], filters: dict[str, Any]) -> bool:
+    entry = hit[hit["kind"]]
+    kinds = filters.get("kind", [hit["kind"]])
+    return (
+        hit["kind"] in ([kinds] if isinstance(kinds, str) else kinds)
+        and filters.get("locale", entry["locale"]) == entry["locale"]
+        and filters.get("topic", "any") in [t["slug"] for t in entry["topics"]] + ["any"]
+    )
+
+
+@pytest.mark.parametrize("q", ["sleep", "yoga", "worry", "panic"])
+async def test_a_filter_only_removes_hits_never_reorders_them(
+    client: AsyncClient, corpus: Corpus, q: str
+) -> None:
+    everything = (await search(client, q, limit=50))["items"]
+    assert everything and not HIDDEN & {hit["slug"] for hit in everything}
+    for filters in FILTER_SETS:
+        expected = [hit["slug"] for hit in everything if _meets(hit, filters)]
+        assert await found(client, q, **filters) == expected, filters
+
+
+@pytest.mark.skipif(IS_POSTGRES, reason="SQLite's FTS5 query plan")
+@pytest.mark.parametrize(
+    "filters",
+    [SearchFilters(), SearchFilters(kinds=frozenset({SearchKind.track}), topic="search-sleep")],
+)
+async def test_sqlite_ranks_the_full_text_matches_without_reading_their_entries(
+    session: AsyncSession, filters: SearchFilters
+) -> None:
+    # The matches are the driving loop; drafts, scheduled and archived entries, and a
+    # topic's entries, are read once from indexes, never as a row per match.
+    statement = _ranked(["sleep"], filters, utcnow(), sqlite=True)
+    compiled = statement.compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
+    values = compiled.construct_params()
+    connection = await session.connection()
+    rows = await connection.exec_driver_sql(
+        "EXPLAIN QUERY PLAN " + str(compiled),
+        tuple(values[name] for name in compiled.positiontup or ()),
+    )
+    plan = [str(row[-1]) for row in rows.all()]
+    assert plan[0] == "SCAN search_document VIRTUAL TABLE INDEX 0:M5", plan
+    for line in plan[1:]:
+        assert not line.startswith("SCAN ") or "search_document" in line, plan
+        assert "INTEGER PRIMARY KEY" not in line, plan
 
 
 async def test_hits_carry_the_items_summary(client: AsyncClient, corpus: Corpus) -> None:

@@ -18,11 +18,12 @@ import that bypasses the services.
 import html
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, overload
 
-from sqlalchemy import bindparam, delete, select, text, tuple_
+from sqlalchemy import bindparam, case, delete, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from app.articles.models import Article
 from app.collections.models import Collection
@@ -38,6 +39,7 @@ MATCH_END = "\ue001"
 # On SQLite a document's rowid is derived from (kind, content_id): replacing one is a rowid
 # lookup, not a scan of the FTS5 table's UNINDEXED columns.
 _SQLITE_KIND_CODES = {SearchKind.article: 1, SearchKind.track: 2, SearchKind.collection: 3}
+_KIND_SLOTS = 8
 _CHUNK = 500
 
 _BLOCK_TAG = re.compile(
@@ -49,8 +51,19 @@ _SPACE = re.compile(r"\s+")
 _MARKERS = re.compile(f"[{MATCH_START}{MATCH_END}]")
 
 
-def sqlite_rowid(kind: SearchKind, content_id: int) -> int:
-    return content_id * 8 + _SQLITE_KIND_CODES[kind]
+@overload
+def sqlite_rowid(kind: SearchKind, content_id: int) -> int: ...
+@overload
+def sqlite_rowid(kind: SearchKind, content_id: ColumnElement[int]) -> ColumnElement[int]: ...
+def sqlite_rowid(kind: SearchKind, content_id: Any) -> Any:
+    """A document's rowid on SQLite, in Python or (given a column) in SQL."""
+    return content_id * _KIND_SLOTS + _SQLITE_KIND_CODES[kind]
+
+
+def sqlite_kind_and_id(rowid: ColumnElement[int]) -> tuple[ColumnElement[str], ColumnElement[int]]:
+    """The kind and content id held in a document's rowid, in SQL."""
+    kinds = {code: kind.value for kind, code in _SQLITE_KIND_CODES.items()}
+    return case(kinds, value=rowid % _KIND_SLOTS), rowid // _KIND_SLOTS
 
 
 def clean_text(value: str | None) -> str:
