@@ -2,6 +2,8 @@
 drives it in Chromium): sign-in, lists, forms through the editorial service, workflow buttons,
 the review queue, and what only admins see."""
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.models import Role
+from app.api.system import PROJECT_ROOT
 from app.articles.models import Article
 from app.core.config import Settings
 from app.editorial.models import AuditEntry, Revision
@@ -312,3 +315,24 @@ async def test_deleting_goes_through_the_service(
         select(AuditEntry.action).where(AuditEntry.entity_id == str(draft_id))
     )
     assert "article.delete" in actions.all()
+
+
+def test_the_admin_site_is_built_on_its_first_use() -> None:
+    # A fresh interpreter: this one has imported sqladmin for the other tests.
+    code = (
+        "import sys\n"
+        "from app.main import create_app\n"
+        "app = create_app()\n"
+        "print('sqladmin' in sys.modules)\n"
+        "print(app.url_path_for('admin:index'))\n"
+        "print('sqladmin' in sys.modules)\n"
+    )
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["False", "/admin/", "True"]

@@ -1,86 +1,45 @@
 """The admin web UI at /admin (sqladmin): staff sign in, edit content through the editorial
-service, move it through the review workflow, and read the review queue and the audit log."""
+service, move it through the review workflow, and read the review queue and the audit log.
 
-from pathlib import Path
+The site (app/admin/site.py) is built on the first request to /admin: sqladmin, WTForms,
+Jinja and the views are ~4 MB per worker, and most workers only ever serve the API."""
+
 from typing import Any
 
 from fastapi import FastAPI
-from sqladmin import Admin
-from starlette.middleware import Middleware
-from starlette.responses import PlainTextResponse
+from starlette.routing import BaseRoute
+from starlette.types import Receive, Scope, Send
 
-from app.admin.auth import AppSessions, StaffAuthentication, StaffAuthorization
-from app.admin.views import VIEWS, ReviewQueueView
 from app.core.config import Settings
 
 BASE_URL = "/admin"
-TEMPLATES = Path(__file__).parent / "templates"
-UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-class AdminGuard:
-    """Headers for every admin page, and a refusal for cross-site writes.
+class AdminOnFirstRequest:
+    """The admin's ASGI app, built when first called or when a URL in it is first asked for
+    (`url_for("admin:...")` reads `routes`)."""
 
-    Pages are never stored (`no-store`) nor framed (the workflow buttons are links, so a
-    framed page could be clicked through). The session cookie is SameSite=Strict already;
-    as a second line, a write or a workflow step that the browser says came from another
-    site (`Sec-Fetch-Site`, or an `Origin` that is not this host) is refused.
-    """
+    def __init__(self, state: Any, settings: Settings) -> None:
+        self.state = state
+        self.settings = settings
+        self.site: Any = None
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
+    def _site(self) -> Any:
+        if self.site is None:
+            from app.admin.site import build_admin
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        headers = {
-            name.decode("latin-1").lower(): value.decode("latin-1")
-            for name, value in scope["headers"]
-        }
-        changes = scope["method"] in UNSAFE_METHODS or "/action/" in scope["path"]
-        origin = headers.get("origin")
-        foreign_origin = origin is not None and origin.split("://", 1)[-1] != headers.get("host")
-        if changes and (headers.get("sec-fetch-site") == "cross-site" or foreign_origin):
-            response = PlainTextResponse("Cross-site requests cannot change content.", 403)
-            return await response(scope, receive, send)
-        is_static = scope["path"].startswith(f"{scope.get('root_path', '')}/statics/")
+            self.site = build_admin(self.state, self.settings, BASE_URL)
+        return self.site
 
-        async def send_with_headers(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start" and not is_static:
-                message.setdefault("headers", [])
-                message["headers"] = [
-                    (name, value)
-                    for name, value in message["headers"]
-                    if name.lower() != b"cache-control"
-                ] + [
-                    (b"cache-control", b"no-store"),
-                    (b"x-frame-options", b"DENY"),
-                    (b"referrer-policy", b"same-origin"),
-                    (b"x-content-type-options", b"nosniff"),
-                ]
-            await send(message)
+    @property
+    def routes(self) -> list[BaseRoute]:
+        routes: list[BaseRoute] = self._site().routes
+        return routes
 
-        await self.app(scope, receive, send_with_headers)
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._site()(scope, receive, send)
 
 
-def mount_admin(app: FastAPI, settings: Settings) -> Admin:
-    """Mount the admin at /admin. It reads `app.state.sessionmaker` per request, so it works
-    with the engine the lifespan creates and with the one tests put there."""
-    sessions = AppSessions(app.state)
-    authentication = StaffAuthentication(app.state, settings)
-    admin = Admin(
-        app,
-        session_maker=sessions,
-        base_url=BASE_URL,
-        title="Smart Meditation admin",
-        templates_dir=str(TEMPLATES),
-        middlewares=[Middleware(AdminGuard)],
-        authentication_backend=authentication,
-        authorization_backend=StaffAuthorization(),
-    )
-    authentication.templates = admin.templates
-    for view in VIEWS:
-        # sqladmin keeps its state on the view classes: each app gets subclasses of its own.
-        extra = {"sessions": sessions} if view is ReviewQueueView else {}
-        admin.add_view(type(view.__name__, (view,), extra))
-    return admin
+def mount_admin(app: FastAPI, settings: Settings) -> None:
+    """Mount the admin at /admin, built on its first request."""
+    app.mount(BASE_URL, AdminOnFirstRequest(app.state, settings), name="admin")
