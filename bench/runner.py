@@ -36,6 +36,7 @@ from bench.measure import (
     measure_quietly,
     own_baseline,
 )
+from bench.production_imports import as_installed_env
 from bench.report import build_report, print_table
 from bench.scenarios import (
     SCENARIOS,
@@ -120,7 +121,8 @@ def server_env(extra: dict[str, str]) -> dict[str, str]:
     env.update(
         {"ENVIRONMENT": "development", "SECRET_KEY": SECRET_KEY, "LOG_LEVEL": "warning", **extra}
     )
-    return env
+    # Servers see what `pip install .` installs, not the dev venv's test tools.
+    return as_installed_env(env)
 
 
 def _stop_on_sigterm(_signum: int, _frame: Any) -> NoReturn:

@@ -2,6 +2,8 @@
 progress totals that agree with the sessions they are derived from."""
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,11 @@ from sqlalchemy import Engine, create_engine, func, select
 from sqlmodel import SQLModel
 
 from bench.datagen import DatasetInfo, Scale, ensure_dataset, sync_url
+from bench.production_imports import (
+    as_installed_env,
+    not_installed_modules,
+    production_distributions,
+)
 
 TINY = Scale(
     "tiny",
@@ -114,3 +121,30 @@ def test_a_second_run_reuses_the_data_set(generated: tuple[DatasetInfo, Engine])
     again = ensure_dataset(url, TINY, log=lambda _message: None)
     assert again.reused
     assert again.counts == info.counts
+
+
+def test_servers_see_only_what_a_production_install_has() -> None:
+    production = production_distributions()
+    # Requirements' extras are followed: uvicorn[standard], psycopg[binary].
+    assert {"fastapi", "uvicorn", "uvloop", "httptools", "psycopg-binary", "pyjwt"} <= production
+    assert not {"pytest", "cryptography", "mypy"} & production
+    hidden = not_installed_modules()
+    assert {"pytest", "cryptography", "psutil"} <= set(hidden)
+    assert not {"fastapi", "uvloop", "jwt", "yaml", "app"} & set(hidden)
+    code = (
+        "import sys\n"
+        "from app.main import create_app\n"
+        "create_app()\n"
+        "import jwt\n"
+        "print(jwt.algorithms.has_crypto, 'cryptography' in sys.modules)\n"
+        "try:\n"
+        "    import pytest\n"
+        "except ModuleNotFoundError as error:\n"
+        "    print(error.name)\n"
+    )
+    env = as_installed_env({**os.environ, "ENVIRONMENT": "development"})
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "pytest"]
