@@ -15,7 +15,7 @@ from fastapi.telemetry import TelemetryConfig
 from app.admin import mount_admin
 from app.api.body_limit import RequestBodyLimit
 from app.api.errors import install_error_handlers
-from app.api.router import api_router
+from app.api.router import API_ROUTERS
 from app.api.system import router as system_router
 from app.articles.models import ArticleSummary
 from app.articles.service import SummaryCache
@@ -190,7 +190,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(system_router)
     # GraphQL documents itself (GraphiQL, schema.graphql); OpenAPI describes REST only.
     app.include_router(graphql_router(settings), include_in_schema=False)
-    app.include_router(api_router, prefix="/v1")
+    for router in API_ROUTERS:
+        app.include_router(router, prefix="/v1")
     # The staff web UI; it uses app.state.sessionmaker per request (set by the lifespan).
     mount_admin(app, settings)
     _document_problem_schema(app)
