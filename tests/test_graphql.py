@@ -635,6 +635,26 @@ async def test_article_completions_are_kept_with_the_built_summaries(
     assert titles[articles[0].slug] == "Retitled after review"
 
 
+async def test_a_list_partly_kept_is_completed_item_by_item(
+    client: AsyncClient, session: AsyncSession, member: Member
+) -> None:
+    articles = [await make_article(session, title=f"Article {n}") for n in range(3)]
+    await session.commit()
+    newest_first = [article.slug for article in reversed(articles)]
+    query = "query($n: Int!) { articles(first: $n) { nodes { slug title } } }"
+
+    async def slugs(n: int) -> list[str]:
+        result = await gql(client, query, {"n": n}, headers=member.headers)
+        return [node["slug"] for node in result["data"]["articles"]["nodes"]]
+
+    assert await slugs(1) == newest_first[:1]  # the newest article is built, its completion kept
+    assert [len(item.completions) for item in _built_summaries(client)] == [1]
+    assert await slugs(3) == newest_first  # one kept, two not: item by item
+    assert [len(item.completions) for item in _built_summaries(client)] == [1, 1, 1]
+    assert await slugs(3) == newest_first  # every one kept: the list in one pass
+    assert await slugs(2) == newest_first[:2]
+
+
 async def test_selections_reading_more_than_the_article_are_not_kept(
     client: AsyncClient, session: AsyncSession, member: Member
 ) -> None:

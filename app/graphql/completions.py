@@ -31,6 +31,8 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLField,
+    GraphQLList,
+    GraphQLNonNull,
     GraphQLObjectType,
     InlineFragmentNode,
     SelectionNode,
@@ -170,6 +172,48 @@ class ExecutionContext(StrawberryGraphQLCoreExecutionContext):
             del self.async_helpers
         return response
 
+    def complete_list_value(
+        self,
+        return_type: GraphQLList[Any],
+        field_details_list: Any,
+        info: Any,
+        path: Any,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        kept = self._kept_list(return_type, field_details_list, result)
+        if kept is not None:
+            return kept
+        return super().complete_list_value(
+            return_type, field_details_list, info, path, result, position_context
+        )
+
+    def _kept_list(
+        self, return_type: GraphQLList[Any], field_details_list: Any, items: Any
+    ) -> list[Any] | None:
+        """The list's completions in one pass when every item's was kept (a page of edges:
+        the selection is checked once, not once per item); else None, and graphql-core
+        completes the list item by item."""
+        item_type = return_type.of_type
+        if isinstance(item_type, GraphQLNonNull):
+            item_type = item_type.of_type
+        if not isinstance(item_type, GraphQLObjectType) or not isinstance(items, list):
+            return None
+        if any(details.node.directives for details in field_details_list):
+            return None  # @stream delivers items apart
+        selection = self._kept_selection(item_type, field_details_list)
+        if selection is None:
+            return None
+        built_item_of, serial = selection
+        completed = []
+        for item in items:
+            built = built_item_of(self.context_value, item) if item is not None else None
+            kept = built.completions.get(serial) if built is not None else None
+            if kept is None:
+                return None
+            completed.append(kept)
+        return completed
+
     def complete_object_value(
         self,
         return_type: GraphQLObjectType,
@@ -179,12 +223,13 @@ class ExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> Any:
-        kept = self._kept_completions(return_type, field_details_list, result)
-        if kept is None:
+        selection = self._kept_selection(return_type, field_details_list)
+        built = selection[0](self.context_value, result) if selection is not None else None
+        if selection is None or built is None:
             return super().complete_object_value(
                 return_type, field_details_list, info, path, result, position_context
             )
-        completions, serial = kept
+        completions, serial = built.completions, selection[1]
         completed = completions.get(serial)
         if completed is not None:
             return completed
@@ -200,9 +245,11 @@ class ExecutionContext(StrawberryGraphQLCoreExecutionContext):
             completions[serial] = completed
         return completed
 
-    def _kept_completions(
-        self, return_type: GraphQLObjectType, field_details_list: Any, source: Any
-    ) -> tuple[dict[int, Any], int] | None:
+    def _kept_selection(
+        self, return_type: GraphQLObjectType, field_details_list: Any
+    ) -> tuple[BuiltItemOf, int] | None:
+        """How to find the built item of an object of this type, and the serial of this
+        selection on it, when completions of it may be kept."""
         built_item_of = _built_item_finders.get(return_type.name)
         middleware = self.middleware_manager
         if built_item_of is None or (middleware is not None and middleware.middlewares):
@@ -212,11 +259,8 @@ class ExecutionContext(StrawberryGraphQLCoreExecutionContext):
             for details in field_details_list
         ):
             return None
-        built = built_item_of(self.context_value, source)
-        if built is None:
-            return None
         nodes = tuple(details.node for details in field_details_list)
         serial = _selections.serial(return_type, nodes, self.fragment_definitions)
         if serial is None:
             return None
-        return built.completions, serial
+        return built_item_of, serial
