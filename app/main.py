@@ -125,6 +125,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        await app.state.content_version.close()
         await app.state.api_keys.flush_usage()
         await app.state.limiter.close()
         await engine.dispose()

@@ -289,3 +289,12 @@ async def test_the_version_is_read_again_in_the_background(
             await asyncio.sleep(0.01)
             assert await tracker.current() == kept
         assert "could not read the content version" in caplog.text
+
+        # Stopping cancels a read still running.
+        failing = False
+        reads, reading, release = 1, asyncio.Event(), asyncio.Event()
+        await tracker.close()
+        tracker.fresh()
+        await reading.wait()
+        await tracker.close()
+        assert tracker._reading is not None and tracker._reading.cancelled()

@@ -124,6 +124,12 @@ class ContentVersionTracker:
             self._reading = asyncio.get_running_loop().create_task(self._read_again())
         return self._compose()
 
+    async def close(self) -> None:
+        """Stop a read in the background (the app is stopping; its engine is next)."""
+        if self._reading is not None:
+            self._reading.cancel()
+            await asyncio.gather(self._reading, return_exceptions=True)
+
     async def _read_again(self) -> None:
         try:
             await self._read()

@@ -24,9 +24,11 @@ while depending on floating-point scores being recomputed bit for bit. An offset
 skips an item only if the index changes between two pages, as a keyset on a score would
 (every score moves when the corpus statistics do).
 
-Visibility (published and live) is applied here, at query time, by joining the content
-tables: the index holds drafts and scheduled items too, and they match when, and only when,
-the public may see them.
+Visibility (published and live) is applied here, at query time: the index holds drafts and
+scheduled items too, and they match when, and only when, the public may see them. PostgreSQL
+joins each match to its entry; SQLite reads the few entries the public may not see once per
+search and probes each match against them (`_sqlite_findable`). A document whose entry is
+gone (deleted outside the services) finds no summary and is left out of the page.
 """
 
 import hashlib
