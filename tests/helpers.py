@@ -1,10 +1,30 @@
 """Assertions and walks shared by the API tests."""
 
+import subprocess
+import sys
 from typing import Any
 
 from httpx import AsyncClient, Response
 
+from app.api.system import PROJECT_ROOT
+
 PROBLEM_JSON = "application/problem+json"
+
+
+def printed_by_fresh_interpreter(code: str, env: dict[str, str] | None = None) -> list[str]:
+    """What `code` prints, run by a new interpreter in the project (words, in order): for
+    what a process imports, which the test process, having imported everything, cannot
+    tell."""
+    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
 
 
 def assert_problem(

@@ -2,8 +2,6 @@
 drives it in Chromium): sign-in, lists, forms through the editorial service, workflow buttons,
 the review queue, and what only admins see."""
 
-import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -12,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.models import Role
-from app.api.system import PROJECT_ROOT
 from app.articles.models import Article
 from app.core.config import Settings
 from app.editorial.models import AuditEntry, Revision
 from tests.factories import make_person, make_topic
+from tests.helpers import printed_by_fresh_interpreter
 from tests.member_factories import PASSWORD, Member, make_member, use_settings
 
 
@@ -327,12 +325,4 @@ def test_the_admin_site_is_built_on_its_first_use() -> None:
         "print(app.url_path_for('admin:index'))\n"
         "print('sqladmin' in sys.modules)\n"
     )
-    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
-        [sys.executable, "-c", code],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    assert result.stdout.split() == ["False", "/admin/", "True"]
+    assert printed_by_fresh_interpreter(code) == ["False", "/admin/", "True"]

@@ -2,8 +2,6 @@
 progress totals that agree with the sessions they are derived from."""
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from bench.production_imports import (
     not_installed_modules,
     production_distributions,
 )
+from tests.helpers import printed_by_fresh_interpreter
 
 TINY = Scale(
     "tiny",
@@ -143,8 +142,4 @@ def test_servers_see_only_what_a_production_install_has() -> None:
         "    print(error.name)\n"
     )
     env = as_installed_env({**os.environ, "ENVIRONMENT": "development"})
-    result = subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "False", "pytest"]
+    assert printed_by_fresh_interpreter(code, env) == ["False", "False", "pytest"]
